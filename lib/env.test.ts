@@ -35,6 +35,7 @@ describe("parseEnv", () => {
     [{ CONSOLE_ADMIN_EMAIL: "a@b.co", CONSOLE_ADMIN_PASSWORD: "short" }, "CONSOLE_ADMIN_PASSWORD"],
     [{ CONSOLE_ADMIN_EMAIL: "a@b.co" }, "CONSOLE_ADMIN_PASSWORD"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ DATABASE_URL: "postgres://db/console" }, "CONSOLE_SECRET_KEY"],
   ])("names the bad variable in %o", (source, name) => {
     const problems = problemsOf(source);
     expect(problems.length).toBeGreaterThan(0);

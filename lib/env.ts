@@ -47,6 +47,13 @@ export const envSchema = z
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.CONSOLE_SECRET_KEY) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["CONSOLE_SECRET_KEY"],
+        message: "is required with DATABASE_URL: every instance sharing the database must use the same key",
+      });
+    }
     if (Boolean(env.CONSOLE_ADMIN_EMAIL) !== Boolean(env.CONSOLE_ADMIN_PASSWORD)) {
       ctx.addIssue({
         code: "custom",

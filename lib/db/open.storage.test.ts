@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { sql } from "drizzle-orm";
 import { DataFolderLockedError, openPglite } from "./open";
 import { testEngines } from "@/lib/testing/engines";
 import { auditLog } from "./schema";
@@ -18,8 +17,7 @@ describe.each(engines)("database on $name", (engine) => {
         .values({ action: "test.probe", outcome: "success", detail: { n: 1 } })
         .returning();
       expect(row?.id).toBeTypeOf("bigint");
-      const count = await opened.db.execute(sql`select count(*)::int as n from audit_log`);
-      expect(count.rows[0]).toEqual({ n: 1 });
+      expect(await opened.db.$count(auditLog)).toBe(1);
     } finally {
       await opened.dispose();
     }

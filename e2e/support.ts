@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { E2E_ADMIN, E2E_URL } from "../playwright.config";
+
+export { E2E_ADMIN, E2E_URL };
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signInAsAdmin(page: Page): Promise<void> {
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page.getByTestId("current-operator")).toContainText(E2E_ADMIN.email);
+}
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}@e2e.test`;
+}
+
+/** Creates an operator through the Settings page and returns the one-time password it shows. */
+export async function createOperator(page: Page, email: string, role: "admin" | "operator" | "viewer"): Promise<string> {
+  await page.goto("/settings/operators");
+  const form = page.getByRole("form", { name: "Add an operator" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Name").fill(`Test ${role}`);
+  await form.getByLabel("Role").selectOption(role);
+  await form.getByRole("button", { name: "Add operator" }).click();
+  const password = page.getByTestId("one-time-password");
+  await expect(password).toBeVisible();
+  return (await password.textContent())!.trim();
+}
+
+/** Signs in with a one-time password and completes the forced password change. */
+export async function firstSignIn(page: Page, email: string, oneTimePassword: string, newPassword: string): Promise<void> {
+  await signIn(page, email, oneTimePassword);
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel("Current password").fill(oneTimePassword);
+  await page.getByLabel("New password", { exact: true }).fill(newPassword);
+  await page.getByLabel("Repeat the new password").fill(newPassword);
+  await page.getByRole("button", { name: "Save the new password" }).click();
+  await expect(page.getByTestId("current-operator")).toContainText(email);
+}
+
+/**
+ * Calls a server action the way a browser does (POST with the Next-Action header), bypassing the UI, with the
+ * cookies of `page`. The action id comes from the build's own manifest, so the test calls exactly what shipped.
+ */
+export async function callServerAction(
+  request: APIRequestContext,
+  page: Page | null,
+  { file, name, args, path: pagePath = "/" }: { file: string; name: string; args: unknown[]; path?: string },
+): Promise<{ status: number; body: string }> {
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
+  const id = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name)?.[0];
+  if (!id) throw new Error(`server action ${file}#${name} is not in the build manifest`);
+  const cookies = page ? (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") : "";
+  const response = await request.post(pagePath, {
+    headers: {
+      "Next-Action": id,
+      "Content-Type": "text/plain;charset=UTF-8",
+      Accept: "text/x-component",
+      Origin: E2E_URL,
+      ...(cookies ? { Cookie: cookies } : {}),
+    },
+    data: JSON.stringify(args),
+  });
+  return { status: response.status(), body: await response.text() };
+}

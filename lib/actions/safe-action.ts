@@ -1,0 +1,45 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { createSafeActionClient } from "next-safe-action";
+import { getTranslations } from "next-intl/server";
+import { recordAudit } from "@/lib/audit/record";
+import { can, type Permission } from "@/lib/auth/roles";
+import { currentOperator } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { clientIp } from "@/lib/http/client-ip";
+import { log } from "@/lib/log/logger";
+import { OperatorError } from "./operator-error";
+
+/**
+ * Every server action is built from these clients: `publicAction` (sign-in only) and `actionFor(permission)`,
+ * which checks the session and the role on the server before the action body runs. Only OperatorError messages
+ * reach the browser; anything else is logged with a reference the operator can quote.
+ */
+export const publicAction = createSafeActionClient({
+  async handleServerError(error) {
+    const t = await getTranslations("errors");
+    if (error instanceof OperatorError) return t(error.key, error.values);
+    const reference = randomUUID().slice(0, 8);
+    log.error("server action failed", { reference, error: error.message, stack: error.stack });
+    return t("unexpected", { reference });
+  },
+});
+
+export function actionFor(permission: Permission) {
+  return publicAction.use(async ({ next }) => {
+    const operator = await currentOperator();
+    if (!operator) throw new OperatorError("sessionEnded");
+    if (operator.mustChangePassword) throw new OperatorError("mustChangePassword");
+    if (!can(operator.role, permission)) {
+      await recordAudit(await getDb(), {
+        actor: operator,
+        action: "access.denied",
+        target: permission,
+        outcome: "denied",
+        ipAddress: await clientIp(),
+      });
+      throw new OperatorError("forbidden");
+    }
+    return next({ ctx: { operator } });
+  });
+}
