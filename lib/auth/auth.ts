@@ -24,7 +24,7 @@ const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
-function createAuth(db: Database) {
+export function createAuth(db: Database) {
   const env = getEnv();
   return betterAuth({
     appName: "ZIM Operator Console",
