@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { TimeZoneSync } from "@/components/shell/time-zone-sync";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -11,11 +12,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen">
         <NextIntlClientProvider>
+          <TimeZoneSync serverZone={timeZone} />
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+import { isTimeZone, TIME_ZONE_COOKIE } from "./time-zone";
 
 /** The language comes from the operator's choice (a cookie), else from the browser's Accept-Language. */
 export async function resolveLocale(): Promise<Locale> {
@@ -9,11 +10,17 @@ export async function resolveLocale(): Promise<Locale> {
   return localeFromAcceptLanguage((await headers()).get("accept-language"));
 }
 
+/** The operator's own time zone when the browser has told us (TimeZoneSync), else UTC. */
+export async function resolveTimeZone(): Promise<string> {
+  const zone = decodeURIComponent((await cookies()).get(TIME_ZONE_COOKIE)?.value ?? "");
+  return isTimeZone(zone) ? zone : "UTC";
+}
+
 export default getRequestConfig(async () => {
-  const locale = await resolveLocale();
+  const [locale, timeZone] = await Promise.all([resolveLocale(), resolveTimeZone()]);
   return {
     locale,
     messages: (await import(`../../messages/${locale}.json`)).default,
-    timeZone: "UTC",
+    timeZone,
   };
 });

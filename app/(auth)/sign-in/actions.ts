@@ -26,8 +26,9 @@ export const signIn = publicAction.inputSchema(signInSchema).action(async ({ par
     throw new OperatorError("throttled", { minutes: Math.max(1, Math.ceil(verdict.retryAfterMs / 60_000)) });
   }
 
+  let signedIn: { id: string; email: string };
   try {
-    await auth.api.signInEmail({ body: { email, password }, headers: await headers() });
+    signedIn = (await auth.api.signInEmail({ body: { email, password }, headers: await headers() })).user;
   } catch (error) {
     if (!isAPIError(error)) throw error;
     const disabled = error.body?.code === "BANNED_USER";
@@ -41,10 +42,10 @@ export const signIn = publicAction.inputSchema(signInSchema).action(async ({ par
     });
     if (disabled) throw new OperatorError("accountDisabled");
     const t = await getTranslations("validation");
-    returnValidationErrors(signInSchema, { password: { _errors: [t("wrongCredentials")] } });
+    return returnValidationErrors(signInSchema, { password: { _errors: [t("wrongCredentials")] } });
   }
 
   await recordSignInAttempt(db, { email, ipAddress, succeeded: true });
-  await recordAudit(db, { actor: null, action: "auth.sign-in", target: email, outcome: "success", ipAddress });
+  await recordAudit(db, { actor: signedIn, action: "auth.sign-in", target: email, outcome: "success", ipAddress });
   redirect(safeNextPath(next));
 });

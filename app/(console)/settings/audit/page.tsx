@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { pageAccess } from "@/lib/auth/guard";
 import { parseAuditFilters } from "@/lib/audit/filters";
@@ -18,7 +18,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const access = await pageAccess("audit:read");
   if (!access.allowed) return <AccessDenied />;
   const filters = parseAuditFilters(await searchParams);
-  const [{ rows, nextBefore }, t, format] = await Promise.all([listAudit(await getDb(), filters), getTranslations("audit"), getFormatter()]);
+  const [{ rows, nextBefore }, t, format, timeZone] = await Promise.all([
+    listAudit(await getDb(), filters),
+    getTranslations("audit"),
+    getFormatter(),
+    getTimeZone(),
+  ]);
   const nextHref = nextBefore
     ? `?${new URLSearchParams(Object.entries({ ...filters, before: nextBefore }).filter((e): e is [string, string] => !!e[1]))}`
     : null;
@@ -31,7 +36,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-slate-100 dark:bg-slate-800">
             <tr>
-              {(["when", "who", "action", "target", "outcome", "address"] as const).map((c) => (
+              <th scope="col" className="px-3 py-2">{t("whenIn", { zone: timeZone })}</th>
+              {(["who", "action", "target", "outcome", "address"] as const).map((c) => (
                 <th key={c} scope="col" className="px-3 py-2">{t(c)}</th>
               ))}
             </tr>
