@@ -84,6 +84,9 @@ export async function openPglite(folder: string): Promise<OpenDatabase> {
 /** Connects to PostgreSQL and applies pending migrations under an advisory lock shared by every instance. */
 export async function openPostgres(url: string): Promise<OpenDatabase> {
   const pool = new Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (a restart, a failover) must not crash the process; the pool
+  // replaces it and the next query reconnects.
+  pool.on("error", (error) => console.error(`[db] idle PostgreSQL connection lost: ${error.message}`));
   const db = drizzlePg(pool, { schema }) as unknown as Database;
   const lockClient = await pool.connect();
   try {

@@ -1,3 +1,5 @@
 export * from "./auth";
 export * from "./audit";
 export * from "./zim-apps";
+export * from "./sign-in-attempts";
+export * from "./sandbox";

@@ -1,0 +1,73 @@
+import "server-only";
+import type { Database } from "@/lib/db/open";
+import { apiResponse } from "./api/envelope";
+import { withFault } from "./api/faults";
+import { processApiCall } from "./api/process";
+import { RateLimiter } from "./api/rate-limiter";
+import { routeControl } from "./control/router";
+import { takeFault } from "./world/faults";
+import { ensureSandboxWorld } from "./world/seed";
+
+export interface SandboxHandlerOptions {
+  db: Database;
+  appId: number;
+  serverSecret: string;
+  /** Where the sandbox is mounted: "" standalone (the API at "/"), "/zim-sandbox" inside the console. */
+  basePath?: string;
+  /** The sandbox clock (Timestamp window, rate limits, recall window, 24 h quota); tests inject one. */
+  now?: () => Date;
+}
+
+/** A web-standard handler; it may throw SandboxDropConnection (see drop-connection.ts). */
+export type SandboxHandler = (request: Request) => Promise<Response>;
+
+function notFound(): Response {
+  return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+}
+
+/**
+ * The ZIM sandbox as one request handler: the ZIM Server API at `<basePath>/?Action=…` (GET or POST, always
+ * HTTP 200 with a Code — D1 — unless a fault says otherwise) and the control endpoint under
+ * `<basePath>/_sandbox/`. The world is prepared (sample data on a first start) before the first request.
+ */
+export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHandler {
+  const { db, appId, serverSecret } = options;
+  const basePath = (options.basePath ?? "").replace(/\/+$/, "");
+  const now = options.now ?? (() => new Date());
+  const limiter = new RateLimiter();
+  let ready: Promise<void> | undefined;
+  const ensureReady = () => {
+    ready ??= ensureSandboxWorld(db, now()).catch((error: unknown) => {
+      ready = undefined;
+      throw error;
+    });
+    return ready;
+  };
+
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return notFound();
+    const path = url.pathname.slice(basePath.length) || "/";
+    await ensureReady();
+
+    if (path === "/_sandbox" || path.startsWith("/_sandbox/")) {
+      return routeControl(path.slice("/_sandbox".length), {
+        db,
+        now,
+        appId,
+        request,
+        url,
+        resetRateLimits: () => limiter.reset(),
+      });
+    }
+    if (path !== "/") return notFound();
+    if (request.method !== "GET" && request.method !== "POST") {
+      return new Response("Method Not Allowed", { status: 405, headers: { allow: "GET, POST" } });
+    }
+    const action = url.searchParams.get("Action") ?? "";
+    const fault = action === "" ? undefined : await takeFault(db, action);
+    return withFault(fault, async () =>
+      apiResponse(await processApiCall(request, url.searchParams, { db, appId, serverSecret, limiter, now })),
+    );
+  };
+}
