@@ -8,20 +8,22 @@ import { defineConfig, devices } from "@playwright/test";
  */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3211);
 export const E2E_URL = `http://localhost:${E2E_PORT}`;
-export const E2E_DATA_DIR = ".data-e2e";
+export const E2E_DATA_DIR = `.data-e2e-${E2E_PORT}`;
+export const E2E_DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password-1" };
 
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: `test-results/${E2E_PORT}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${E2E_PORT}` }]],
   use: {
     baseURL: E2E_URL,
     trace: "retain-on-failure",
@@ -54,6 +56,7 @@ export default defineConfig({
       CONSOLE_ADMIN_PASSWORD: E2E_ADMIN.password,
       DATABASE_URL: "",
       LOG_LEVEL: "warn",
+      NEXT_DIST_DIR: E2E_DIST_DIR,
     },
   },
 });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
-import { E2E_ADMIN, E2E_URL } from "../playwright.config";
+import { E2E_ADMIN, E2E_DIST_DIR, E2E_URL } from "../playwright.config";
 
 export { E2E_ADMIN, E2E_URL };
 
@@ -55,7 +55,7 @@ export async function callServerAction(
   { file, name, args, path: pagePath = "/" }: { file: string; name: string; args: unknown[]; path?: string },
 ): Promise<{ status: number; body: string }> {
   const manifest = JSON.parse(
-    fs.readFileSync(path.join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8"),
+    fs.readFileSync(path.join(process.cwd(), E2E_DIST_DIR, "server/server-reference-manifest.json"), "utf8"),
   ) as { node: Record<string, { filename?: string; exportedName?: string }> };
   const id = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name)?.[0];
   if (!id) throw new Error(`server action ${file}#${name} is not in the build manifest`);

@@ -44,6 +44,8 @@ export const envSchema = z
       z.string().regex(/^[0-9a-f]{32}$/, "must be 32 lowercase hex characters").optional(),
     ),
     ZIM_SANDBOX_PORT: port.default(4010),
+    /** Where the console reaches its built-in sandbox; default: CONSOLE_URL + /zim-sandbox. */
+    ZIM_SANDBOX_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   })
   .superRefine((env, ctx) => {

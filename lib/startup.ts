@@ -4,6 +4,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { openConsoleDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log/logger";
+import { ensureSandboxWorld } from "@/lib/sandbox/world";
 
 /**
  * Runs once when the console process starts (instrumentation.ts): checks the configuration, opens and migrates
@@ -13,6 +14,8 @@ export async function startConsole(): Promise<void> {
   const env = getEnv();
   const { db, engine } = await openConsoleDatabase();
   log.info("database ready", { engine, dataDir: engine === "pglite" ? env.DATA_DIR : undefined });
+  // The built-in sandbox has its sample world from the first start, so operators can rehearse at once.
+  await ensureSandboxWorld(db);
   const auth = await getAuth();
   const result = await ensureFirstAdmin(db, auth, env);
   if (result.created && result.oneTimePassword) {

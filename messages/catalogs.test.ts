@@ -9,8 +9,26 @@ function keysOf(catalog: Catalog, prefix = ""): string[] {
   return Object.entries(catalog).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)));
 }
 
-const load = (locale: string): Catalog =>
-  JSON.parse(fs.readFileSync(path.join(__dirname, `${locale}.json`), "utf8")) as Catalog;
+/** A language's catalog as the console loads it: every JSON file of its folder, merged by index.ts. */
+const load = (locale: string): Catalog => {
+  const folder = path.join(__dirname, locale);
+  const merged: Catalog = {};
+  for (const file of fs.readdirSync(folder).filter((f) => f.endsWith(".json"))) {
+    const part = JSON.parse(fs.readFileSync(path.join(folder, file), "utf8")) as Catalog;
+    for (const [namespace, value] of Object.entries(part)) {
+      if (namespace in merged) throw new Error(`${locale}/${file} repeats the namespace "${namespace}"`);
+      merged[namespace] = value;
+    }
+  }
+  return merged;
+};
+
+it.each(LOCALES)("%s/index.ts merges every catalog file of its folder", (locale) => {
+  const index = fs.readFileSync(path.join(__dirname, locale, "index.ts"), "utf8");
+  for (const file of fs.readdirSync(path.join(__dirname, locale)).filter((f) => f.endsWith(".json"))) {
+    expect(index).toContain(`./${file}`);
+  }
+});
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
 

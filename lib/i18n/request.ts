@@ -20,7 +20,7 @@ export default getRequestConfig(async () => {
   const [locale, timeZone] = await Promise.all([resolveLocale(), resolveTimeZone()]);
   return {
     locale,
-    messages: (await import(`../../messages/${locale}.json`)).default,
+    messages: (await import(`../../messages/${locale}/index.ts`)).default,
     timeZone,
   };
 });

@@ -72,6 +72,7 @@ CREATE TABLE "zim_app" (
 	"base_url" text DEFAULT 'https://zim-api.zego.im' NOT NULL,
 	"is_production" boolean DEFAULT false NOT NULL,
 	"rate_limits" jsonb NOT NULL,
+	"size_limits" jsonb DEFAULT '{}'::jsonb NOT NULL,
 	"recall_window_seconds" integer DEFAULT 120 NOT NULL,
 	"broadcast_daily_limit" integer DEFAULT 100 NOT NULL,
 	"test_group_id" text,

@@ -1,5 +1,8 @@
 import { bigint, boolean, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+/** Size limits ZEGO support raised for the app (lib/zim/limits.ts ZimLimits); unset ones keep the defaults (D4, D8). */
+export type SizeLimits = Partial<Record<"messageBytes" | "multiItemMessageBytes" | "extendedDataBytes" | "searchedContentBytes" | "receiverUserIds", number>>;
+
 /** Per-Action call limits an admin may tune when ZEGO support raised them for the app. */
 export type RateLimits = Record<string, { perSecond: number; perDay?: number }>;
 
@@ -15,6 +18,7 @@ export const zimApp = pgTable("zim_app", {
   baseUrl: text("base_url").notNull().default("https://zim-api.zego.im"),
   isProduction: boolean("is_production").notNull().default(false),
   rateLimits: jsonb("rate_limits").$type<RateLimits>().notNull(),
+  sizeLimits: jsonb("size_limits").$type<SizeLimits>().notNull().default({}),
   /** D13: RevokeGroupMessage works this long after sending (120 s unless support extended it, max 86,400 s). */
   recallWindowSeconds: integer("recall_window_seconds").notNull().default(120),
   /** D7: SendMessageToAllUsers quota per rolling 24 h. */
