@@ -1,6 +1,7 @@
 import core from "./core.json";
+import sandbox from "./sandbox.json";
 
 /** Every catalog file of this language; a feature adds its own file and one line here. */
-const messages = { ...core };
+const messages = { ...core, ...sandbox };
 
 export default messages;
