@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { auditLog, user } from "@/lib/db/schema";
+import { auditLog, session, user } from "@/lib/db/schema";
 import { parseEnv } from "@/lib/env";
 import { testEngines } from "@/lib/testing/engines";
 import type { OpenDatabase } from "@/lib/db/open";
@@ -37,6 +37,24 @@ describe.each(await testEngines())("operators and sign-in on $name", (engine) =>
 
     const audit = await db.select().from(auditLog).where(eq(auditLog.action, "operator.bootstrap"));
     expect(audit).toHaveLength(1);
+  });
+
+  it("accepts a live session cookie and refuses an expired or tampered one", async () => {
+    const { db } = opened;
+    const auth = createAuth(db);
+    const email = `session-${engine.name}@example.com`;
+    await auth.api.createUser({ body: { email, password: "session-password-1", name: "S", role: "operator" } });
+    const { headers } = await auth.api.signInEmail({ body: { email, password: "session-password-1" }, returnHeaders: true });
+    const cookie = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    expect(cookie).toContain("zim-console.session_token=");
+    const asBrowser = (value: string) => new Headers({ cookie: value });
+
+    expect((await auth.api.getSession({ headers: asBrowser(cookie) }))?.user.email).toBe(email);
+    expect(await auth.api.getSession({ headers: asBrowser(cookie.replace(/=(.{4})/, "=XXXX")) })).toBeNull();
+
+    const [owner] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
+    await db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.userId, owner!.id));
+    expect(await auth.api.getSession({ headers: asBrowser(cookie) })).toBeNull();
   });
 
   it("throttles an account after repeated failures and an address after more", async () => {
