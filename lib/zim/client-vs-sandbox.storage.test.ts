@@ -164,6 +164,37 @@ describe.each(engines)("lib/zim client against the sandbox on $name", (engine) =
     expect(await inbox(sandbox, ids.b, groupId)).toEqual([]);
   });
 
+  it("SendGroupMessage with TargetOption Inclusive false reaches everyone but the listed; the sender sees it", async () => {
+    const { groupId, sender, ids } = await seedGroup(sandbox, { a: { Online: true }, b: { Online: true }, c: { Online: true } });
+    accepted(
+      await zim.sendGroupMessage({
+        FromUserId: sender,
+        GroupId: groupId,
+        MessageType: 1,
+        Priority: 1,
+        MessageBody: { Message: "not for b" },
+        SendMsgOptions: { NoUnread: false, TargetOption: { Inclusive: false, ReceiverUserIds: [ids.b] } },
+      }),
+    );
+    expect(await inbox(sandbox, ids.a, groupId)).toMatchObject([{ Targeted: true, Unread: false }]);
+    expect(await inbox(sandbox, ids.c, groupId)).toHaveLength(1);
+    expect(await inbox(sandbox, ids.b, groupId)).toEqual([]);
+    expect(await inbox(sandbox, sender, groupId)).toHaveLength(1);
+  });
+
+  it("of 15 group messages in one second at most 10 are accepted, the rest are rate-limited (D3), none retried", async () => {
+    const { groupId, sender, ids } = await seedGroup(sandbox, { a: { Online: true } });
+    const outcomes = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        zim.sendGroupMessage({ FromUserId: sender, GroupId: groupId, MessageType: 1, Priority: 1, MessageBody: { Message: `n${i}` } }),
+      ),
+    );
+    const kinds = outcomes.map((o) => o.kind);
+    expect(kinds.filter((k) => k === "accepted")).toHaveLength(10);
+    expect(outcomes.filter((o) => o.kind === "rate-limited").map((o) => ("code" in o ? o.code : 0))).toEqual(Array(5).fill(660300005));
+    expect(await inbox(sandbox, ids.a, groupId)).toHaveLength(10);
+  });
+
   it("D5: a moderated message is accepted but blocked, and reaches nobody", async () => {
     const { groupId, sender, ids } = await seedGroup(sandbox, { a: { Online: true } });
     const message = { FromUserId: sender, GroupId: groupId, MessageType: 1, Priority: 1 } as const;
