@@ -16,9 +16,15 @@ export type Schema = typeof schema;
 /** The one handle type for both engines: code never needs to know which one it talks to. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 
+/** How a job engine (pg-boss) reaches the same database: its own pool on PostgreSQL, the one PGlite instance else. */
+export type JobEngineConnection =
+  | { connectionString: string }
+  | { db: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
+
 export interface OpenDatabase {
   db: Database;
   engine: "pglite" | "postgres";
+  jobEngineConnection: JobEngineConnection;
   close(): Promise<void>;
 }
 
@@ -70,6 +76,7 @@ export async function openPglite(folder: string): Promise<OpenDatabase> {
     return {
       db,
       engine: "pglite",
+      jobEngineConnection: { db: { executeSql: (text, values) => runOnPglite(client, text, values) } },
       async close() {
         await client.close();
         await release();
@@ -97,5 +104,12 @@ export async function openPostgres(url: string): Promise<OpenDatabase> {
     lockClient.release();
   }
   await db.execute(sql`select 1`);
-  return { db, engine: "postgres", close: () => pool.end() };
+  return { db, engine: "postgres", jobEngineConnection: { connectionString: url }, close: () => pool.end() };
+}
+
+/** PGlite runs parameterised SQL one statement at a time; parameterless scripts (pg-boss's schema) go through exec. */
+async function runOnPglite(client: PGlite, text: string, values?: unknown[]): Promise<{ rows: unknown[] }> {
+  if (values && values.length > 0) return client.query(text, values);
+  const results = await client.exec(text);
+  return results.at(-1) ?? { rows: [] };
 }
