@@ -10,6 +10,9 @@ const nextConfig = {
   // Native or WASM-backed packages must be loaded by Node at run time, never bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "proper-lockfile"],
   poweredByHeader: false,
+  // The ZIM client calls "<base>/?Action=…" as ZIM documents it; with the sandbox mounted at /zim-sandbox, Next's
+  // usual 308 from "/zim-sandbox/" to "/zim-sandbox" would be an answer the client rightly refuses to follow.
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
 };
 

@@ -1,4 +1,7 @@
 /** Every React Query key of the console, in one place, so invalidations always hit what they mean to. */
 export const queryKeys = {
   sandboxInbox: (userId: string) => ["sandbox", "inbox", userId] as const,
+  messageSend: (id: string) => ["messages", "send", id] as const,
+  appGroups: (appKey: string) => ["messages", "groups", appKey] as const,
+  groupMembers: (appKey: string, groupId: string) => ["messages", "members", appKey, groupId] as const,
 };

@@ -4,6 +4,7 @@ import { getAuth } from "@/lib/auth/auth";
 import { openConsoleDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log/logger";
+import { markInterruptedSendsUnknown } from "@/lib/messages/sweep";
 import { ensureSandboxWorld } from "@/lib/sandbox/world";
 
 /**
@@ -14,6 +15,11 @@ export async function startConsole(): Promise<void> {
   const env = getEnv();
   const { db, engine } = await openConsoleDatabase();
   log.info("database ready", { engine, dataDir: engine === "pglite" ? env.DATA_DIR : undefined });
+  // Sends a dead process left mid-request become "outcome unknown" for an operator, never resent. PGlite's data
+  // folder is locked to this process, so nothing else can be mid-request: all of them. On shared PostgreSQL only
+  // those older than the client timeout, since another instance may be waiting for its answer right now.
+  const interrupted = await markInterruptedSendsUnknown(db, engine === "pglite" ? { olderThanMs: 0 } : {});
+  if (interrupted.sends + interrupted.recalls > 0) log.warn("interrupted sends marked outcome unknown", interrupted);
   // The built-in sandbox has its sample world from the first start, so operators can rehearse at once.
   await ensureSandboxWorld(db);
   const auth = await getAuth();

@@ -17,11 +17,12 @@ import { OperatorError } from "./operator-error";
  */
 export const publicAction = createSafeActionClient({
   async handleServerError(error) {
-    const t = await getTranslations("errors");
-    if (error instanceof OperatorError) return t(error.key, error.values);
+    const t = await getTranslations();
+    // A plain key is in "errors"; a dotted one ("composeErrors.duplicate") names a feature's own namespace.
+    if (error instanceof OperatorError) return t(error.key.includes(".") ? error.key : `errors.${error.key}`, error.values);
     const reference = randomUUID().slice(0, 8);
     log.error("server action failed", { reference, error: error.message, stack: error.stack });
-    return t("unexpected", { reference });
+    return t("errors.unexpected", { reference });
   },
 });
 

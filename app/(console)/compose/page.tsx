@@ -1,15 +1,56 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/shell/access-denied";
-import { ComingSoon } from "@/components/shell/coming-soon";
+import { PageHeader } from "@/components/shell/page-header";
+import { Notice } from "@/components/ui/notice";
 import { pageAccess } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/roles";
+import { getDb } from "@/lib/db";
+import { emptyCompose } from "@/lib/messages/compose-form";
+import { valuesFromRequest } from "@/lib/messages/compose-from-request";
+import { getSend } from "@/lib/messages/queries";
+import { listComposeTargets } from "@/lib/messages/targets";
+import { SAMPLE_SENDER } from "@/lib/sandbox/world";
+import { Composer } from "./composer";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("compose") };
 }
 
-export default async function Page() {
+/**
+ * Compose a group message. Viewers see why they cannot send instead of a form. With no real app configured the
+ * sandbox is preselected (with its sample sender); `?from=<send id>` starts a new message from a recorded one.
+ */
+export default async function Page({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
   const access = await pageAccess("history:read");
   if (!access.allowed) return <AccessDenied />;
-  return <ComingSoon section="compose" />;
+  const t = await getTranslations("compose");
+  const header = <PageHeader title={t("title")} description={t("description")} />;
+  if (!can(access.operator.role, "message:send")) {
+    return (
+      <>
+        {header}
+        <div data-testid="viewer-cannot-send" className="max-w-xl">
+          <Notice tone="warning" title={t("viewerTitle")}>
+            {t("viewerBody")} <Link className="underline" href="/history">{t("viewerHistory")}</Link>
+          </Notice>
+        </div>
+      </>
+    );
+  }
+  const targets = await listComposeTargets();
+  const only = targets.length === 1 ? targets[0] : undefined;
+  const from = (await searchParams).from;
+  const source = typeof from === "string" ? await getSend(await getDb(), from) : undefined;
+  const initial = source
+    ? valuesFromRequest(source.request, targets.some((a) => a.key === source.appKey) ? source.appKey : "")
+    : emptyCompose(only?.key ?? "", only?.isSandbox ? SAMPLE_SENDER : "");
+  return (
+    <>
+      {header}
+      {source ? <div className="mb-4"><Notice>{t("fromRecord")}</Notice></div> : null}
+      <Composer operatorId={access.operator.id} targets={targets} initial={initial} fresh={Boolean(source)} />
+    </>
+  );
 }

@@ -3,3 +3,4 @@ export * from "./audit";
 export * from "./zim-apps";
 export * from "./sign-in-attempts";
 export * from "./sandbox";
+export * from "./messages";

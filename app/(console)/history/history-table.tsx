@@ -1,0 +1,43 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { AppLabel } from "@/components/zim/app-label";
+import { MsgSeqBadge } from "@/components/zim/msg-seq-badge";
+import { OutcomeBadge } from "@/components/zim/outcome-badge";
+import type { SendView } from "@/lib/messages/view";
+
+/** One page of sends; each row links to its result page. */
+export async function HistoryTable({ rows, timeZone }: { rows: SendView[]; timeZone: string }) {
+  const [t, tc, tr, format] = await Promise.all([getTranslations("history"), getTranslations("compose"), getTranslations("sendResult"), getFormatter()]);
+  const cell = "px-3 py-2 align-top";
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">{t("caption")}</caption>
+        <thead className="bg-slate-100 dark:bg-slate-800">
+          <tr>
+            {[t("whenIn", { zone: timeZone }), t("app"), t("group"), t("sender"), t("type"), t("recipients"), t("outcome"), "MsgSeq", t("operator"), ""].map((h, i) => (
+              <th key={i} scope="col" className="px-3 py-2 whitespace-nowrap">{h || <span className="sr-only">{t("open")}</span>}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-testid="history-row" className="border-t border-slate-200 dark:border-slate-800">
+              <td className={`${cell} whitespace-nowrap`}>{format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeStyle: "medium" })}</td>
+              <td className={cell}><AppLabel name={r.appName} production={r.isProduction} sandbox={r.appKey === "sandbox"} /></td>
+              <td className={`${cell} font-mono`}>{r.groupId}{r.isTest ? <span className="ml-1 rounded bg-sky-100 px-1 text-xs text-sky-900 dark:bg-sky-900 dark:text-sky-100">{t("test")}</span> : null}</td>
+              <td className={`${cell} font-mono`}>{r.fromUserId}</td>
+              <td className={cell}>{tc(`types.${r.messageType}`)}</td>
+              <td className={cell}>{tr(`recipientModesShort.${r.recipientMode}`, { count: r.recipientCount })}</td>
+              <td className={cell}><OutcomeBadge status={r.status} recall={r.recallStatus} /></td>
+              <td className={cell}><MsgSeqBadge msgSeq={r.msgSeq} /></td>
+              <td className={cell}>{r.operatorEmail}</td>
+              <td className={cell}><Link className="font-medium underline" href={`/history/${r.id}`} aria-label={t("openRow", { group: r.groupId })}>{t("open")}</Link></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {rows.length === 0 ? <p className="p-6 text-center text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p> : null}
+    </div>
+  );
+}
