@@ -32,7 +32,7 @@ export async function HistoryTable({ rows, timeZone }: { rows: SendView[]; timeZ
               <td className={cell}><OutcomeBadge status={r.status} recall={r.recallStatus} /></td>
               <td className={cell}><MsgSeqBadge msgSeq={r.msgSeq} /></td>
               <td className={cell}>{r.operatorEmail}</td>
-              <td className={cell}><Link className="font-medium underline" href={`/history/${r.id}`} aria-label={t("openRow", { group: r.groupId })}>{t("open")}</Link></td>
+              <td className={cell}><Link className="font-medium underline" href={`/history/${r.id}`} aria-label={t("openRow", { group: r.groupId ?? "" })}>{t("open")}</Link></td>
             </tr>
           ))}
         </tbody>

@@ -41,7 +41,7 @@ export function ResultView({ initial, recallWindowSeconds, canSend }: { initial:
   })();
   return (
     <div className="space-y-6">
-      <PageHeader title={send.isTest ? t("titleTest", { group: send.groupId }) : t("title", { group: send.groupId })}
+      <PageHeader title={send.isTest ? t("titleTest", { group: send.groupId ?? "" }) : t("title", { group: send.groupId ?? "" })}
         actions={<Link href="/history" className="text-sm font-medium underline">{t("backToHistory")}</Link>} />
       <section aria-labelledby="r-outcome" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="r-outcome" className="flex flex-wrap items-center gap-2 text-lg font-semibold">
