@@ -29,8 +29,9 @@ export async function loadQuotaEvents(
   range: { from: Date; to: Date },
   exceptItemId?: string,
 ): Promise<QuotaEvents> {
+  // The attempt's time, not the record's: a rate-limited announcement sent again hours later counts when it went.
   const sent = await db
-    .select({ at: messageSend.createdAt })
+    .select({ at: messageSend.attemptedAt })
     .from(messageSend)
     .where(
       and(
@@ -38,8 +39,8 @@ export async function loadQuotaEvents(
         eq(messageSend.appKey, appKey),
         eq(messageSend.isTest, false),
         inArray(messageSend.status, [...COUNTED_STATUSES]),
-        gt(messageSend.createdAt, range.from),
-        lte(messageSend.createdAt, range.to),
+        gt(messageSend.attemptedAt, range.from),
+        lte(messageSend.attemptedAt, range.to),
       ),
     );
   const items = await db

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { QUOTA_WINDOW_MS, earliestFit, fitsAt, summarizeQuota } from "./quota";
+import { QUOTA_WINDOW_MS, earliestFit, fitsAt, quotaRefusal, summarizeQuota } from "./quota";
 
 const H = 60 * 60 * 1000;
 const at = (hours: number) => Date.UTC(2026, 10, 23, 0, 0, 0) + hours * H;
@@ -39,5 +39,25 @@ describe("announcement quota (D7: rolling 24 h, 1 per second)", () => {
     expect(s).toMatchObject({ limit: 3, usedLast24h: 2, remaining: 1, scheduledNext24h: 1 });
     // Now would make 4 in the window ending at 1 h (-2, -1, 0, 1): the next fit is when -2 h leaves the window.
     expect(s.nextAllowedAt).toBe(at(-2) + QUOTA_WINDOW_MS);
+  });
+});
+
+describe("why an announcement does not fit (the console's guard)", () => {
+  it("fits: no refusal", () => {
+    expect(quotaRefusal([at(0)], at(1), 2)).toBeNull();
+  });
+
+  it("a second too soon is a spacing refusal that clears a second after the last one", () => {
+    expect(quotaRefusal([at(0)], at(0) + 400, 5)).toEqual({ reason: "spacing", nextAllowedAt: at(0) + 1000 });
+  });
+
+  it("a full window is a quota refusal that clears when its oldest announcement is 24 h old", () => {
+    expect(quotaRefusal([at(0), at(1)], at(2), 2)).toEqual({ reason: "quota", nextAllowedAt: at(0) + QUOTA_WINDOW_MS });
+    // Full and too soon at once: the quota is the reason that matters.
+    expect(quotaRefusal([at(0), at(2)], at(2) + 10, 2)?.reason).toBe("quota");
+  });
+
+  it("a limit of 0 never fits", () => {
+    expect(quotaRefusal([], at(0), 0)).toEqual({ reason: "quota", nextAllowedAt: null });
   });
 });

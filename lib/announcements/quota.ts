@@ -16,12 +16,21 @@ function countInWindowEndingAt(events: readonly number[], end: number): number {
 
 /**
  * Whether one more announcement at `at` keeps every 24-hour window within `limit` and leaves a second to its
- * neighbours. Adding `at` can only overfill windows that contain it, i.e. windows ending in [at, at + 24 h);
- * the fullest of those ends at `at` or at one of the later events, so those are the ends to check.
+ * neighbours.
  */
 export function fitsAt(events: readonly number[], at: number, limit: number): boolean {
-  if (limit <= 0) return false;
-  if (events.some((e) => Math.abs(e - at) < MIN_SPACING_MS)) return false;
+  return limit > 0 && spacedAt(events, at) && windowsHold(events, at, limit);
+}
+
+function spacedAt(events: readonly number[], at: number): boolean {
+  return !events.some((e) => Math.abs(e - at) < MIN_SPACING_MS);
+}
+
+/**
+ * Adding `at` can only overfill windows that contain it, i.e. windows ending in [at, at + 24 h); the fullest of
+ * those ends at `at` or at one of the later events, so those are the ends to check.
+ */
+function windowsHold(events: readonly number[], at: number, limit: number): boolean {
   const ends = [at, ...events.filter((e) => e > at && e < at + QUOTA_WINDOW_MS)];
   return ends.every((end) => countInWindowEndingAt(events, end) + 1 <= limit);
 }
@@ -69,4 +78,19 @@ export function countPerDay(events: readonly number[], dayKeyOf: (ms: number) =>
   const days = new Map<string, number>();
   for (const e of events) days.set(dayKeyOf(e), (days.get(dayKeyOf(e)) ?? 0) + 1);
   return days;
+}
+
+/** Why one more announcement does not fit now, and when it would. */
+export interface QuotaRefusal {
+  /** "spacing": only the 1-per-second rule is in the way; "quota": a 24-hour window would hold too many. */
+  reason: "spacing" | "quota";
+  /** The earliest instant it fits (ms), or null when nothing fits within a week. */
+  nextAllowedAt: number | null;
+}
+
+/** null when one more announcement fits at `at`; otherwise why not and when it would (the console's D7 guard). */
+export function quotaRefusal(events: readonly number[], at: number, limit: number): QuotaRefusal | null {
+  if (fitsAt(events, at, limit)) return null;
+  const reason = limit > 0 && windowsHold(events, at, limit) ? "spacing" : "quota";
+  return { reason, nextAllowedAt: earliestFit(events, at, limit) };
 }

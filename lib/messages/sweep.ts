@@ -3,6 +3,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db";
 import { messageSend } from "@/lib/db/schema";
+import { auditNoun, auditTarget } from "./audit-detail";
 import { STALE_AFTER_MS, type RecallRecord } from "./status";
 
 export interface SweepOptions {
@@ -28,9 +29,9 @@ export async function markInterruptedSendsUnknown(db: Database, options: SweepOp
       .update(messageSend)
       .set({ status: "unknown", completedAt: now, failure: { reason: "interrupted" } })
       .where(and(eq(messageSend.status, "sending"), lt(messageSend.attemptedAt, cutoff)))
-      .returning({ id: messageSend.id, appName: messageSend.appName, groupId: messageSend.groupId });
+      .returning({ id: messageSend.id, kind: messageSend.kind, appName: messageSend.appName, groupId: messageSend.groupId });
     for (const s of sends) {
-      await recordAudit(tx, { action: "message.send.interrupted", target: `${s.appName} / ${s.groupId}`, outcome: "failure", detail: { sendId: s.id, status: "unknown" } });
+      await recordAudit(tx, { action: `${auditNoun(s)}.send.interrupted`, target: auditTarget(s), outcome: "failure", detail: { sendId: s.id, status: "unknown" } });
     }
     const recalls = await tx
       .select({ id: messageSend.id, appName: messageSend.appName, groupId: messageSend.groupId, recall: messageSend.recall })
