@@ -3,5 +3,6 @@ export const queryKeys = {
   sandboxInbox: (userId: string) => ["sandbox", "inbox", userId] as const,
   messageSend: (id: string) => ["messages", "send", id] as const,
   appGroups: (appKey: string) => ["messages", "groups", appKey] as const,
+  announcementQuota: (appKey: string) => ["announcements", "quota", appKey] as const,
   groupMembers: (appKey: string, groupId: string) => ["messages", "members", appKey, groupId] as const,
 };

@@ -1,16 +1,8 @@
 import "server-only";
 import type { Database } from "@/lib/db";
-import { quotaRefusal, summarizeQuota, type QuotaRefusal, type QuotaSummary } from "./quota";
+import { quotaRefusal, summarizeQuota } from "./quota";
 import { loadQuotaEvents, quotaRangeAround } from "./quota-store";
-
-/** What the quota meter shows for one app (client-safe: counts and instants only, instants as ISO text). */
-export interface QuotaView extends Omit<QuotaSummary, "nextAllowedAt"> {
-  appKey: string;
-  now: string;
-  nextAllowedAt: string | null;
-  /** Why sending now would be refused, as the send verb would refuse it; null when it may go now. */
-  refusal: (Omit<QuotaRefusal, "nextAllowedAt"> & { nextAllowedAt: string | null }) | null;
-}
+import type { QuotaView } from "./quota-view";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 

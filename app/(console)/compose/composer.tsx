@@ -16,15 +16,16 @@ import type { ComposeTarget } from "@/lib/messages/targets";
 import { DEFAULT_ZIM_LIMITS } from "@/lib/zim/limits";
 import { sendMessageAction } from "./actions";
 import { AddressSection } from "./address-section";
-import { AppSection } from "./app-section";
-import { BodySection } from "./body-section";
+import { AppSection } from "@/components/message-form/app-section";
+import { asBodyForm } from "@/components/message-form/body-form";
+import { BodySection } from "@/components/message-form/body-section";
 import { ConfirmDialog } from "@/components/zim/confirm-dialog";
-import { PreviewPanel } from "./preview-panel";
+import { PreviewPanel } from "@/components/message-form/preview-panel";
 import { PushSection } from "./push-section";
 import { RecipientsSection } from "./recipients-section";
-import { serverFieldErrors } from "./server-errors";
+import { serverFieldErrors } from "@/lib/messages/server-errors";
 import { TestSend } from "./test-send";
-import { useComposeDraft } from "./use-compose-draft";
+import { useFormDraft } from "@/components/message-form/use-form-draft";
 import { useGroupMembers } from "./use-group-directory";
 
 /** The composer: every field checked live with lib/zim's schema, a preview, a draft, and a worded confirmation. */
@@ -34,7 +35,7 @@ export function Composer({ operatorId, targets, initial, fresh }: { operatorId: 
   const router = useRouter();
   const limitsFor = (key: string) => targets.find((a) => a.key === key)?.limits ?? DEFAULT_ZIM_LIMITS;
   const form = useForm<ComposeValues>({ defaultValues: initial, resolver: composeResolver(limitsFor), mode: "onChange" });
-  const draft = useComposeDraft(operatorId, { values: initial, fresh });
+  const draft = useFormDraft<ComposeValues>("compose", operatorId, { fresh });
   const values = useWatch({ control: form.control }) as ComposeValues;
   const target = targets.find((a) => a.key === values.appKey);
   const limits = limitsFor(values.appKey);
@@ -104,9 +105,9 @@ export function Composer({ operatorId, targets, initial, fresh }: { operatorId: 
           </Notice>
         ) : null}
         {form.formState.errors.root?.message ? <Notice tone="error">{form.formState.errors.root.message}</Notice> : null}
-        <AppSection form={form} targets={targets} target={target} />
+        <AppSection form={asBodyForm(form)} targets={targets} target={target} />
         <AddressSection form={form} members={members.data} membersLoading={members.isFetching} />
-        <BodySection form={form} limits={limits} />
+        <BodySection form={asBodyForm(form)} limits={limits} />
         <RecipientsSection form={form} members={members.data} />
         <PushSection form={form} />
         {send.result.serverError && !confirming ? <Notice tone="error">{send.result.serverError}</Notice> : null}

@@ -68,6 +68,7 @@ export const messageSend = pgTable(
     index("message_send_sender_created_idx").on(t.fromUserId, t.createdAt, t.id),
     index("message_send_operator_created_idx").on(t.operatorEmail, t.createdAt, t.id),
     index("message_send_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("message_send_kind_created_idx").on(t.kind, t.createdAt, t.id),
     // D7: the rolling 24-hour announcement count per app.
     index("message_send_kind_app_created_idx").on(t.kind, t.appKey, t.createdAt),
     index("message_send_scheduled_item_idx").on(t.scheduledItemId).where(sql`${t.scheduledItemId} is not null`),

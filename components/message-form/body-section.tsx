@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { UseFormReturn } from "react-hook-form";
 import { ByteCounter } from "@/components/zim/byte-counter";
 import { countBytes } from "@/lib/messages/byte-count";
-import { messageText, type ComposeValues } from "@/lib/messages/compose-form";
+import { messageText, type BodyValues } from "@/lib/messages/compose-form";
 import type { ZimLimits } from "@/lib/zim/limits";
 import { useError } from "./compose-field";
 import { MediaFields } from "./media-fields";
@@ -12,7 +12,7 @@ import { MultiItemFields } from "./multi-item-fields";
 import { ExtendedDataField, TextBody } from "./text-body";
 
 /** The body of the chosen type as a form; the JSON ZIM wants is built from it (see the preview). */
-export function BodySection({ form, limits }: { form: UseFormReturn<ComposeValues>; limits: ZimLimits }) {
+export function BodySection({ form, limits, searchable }: { form: UseFormReturn<BodyValues>; limits: ZimLimits; searchable?: boolean }) {
   const t = useTranslations("compose");
   const type = form.watch("messageType");
   const mediaError = useError(form, "media.root");
@@ -20,7 +20,7 @@ export function BodySection({ form, limits }: { form: UseFormReturn<ComposeValue
   return (
     <fieldset className="space-y-4">
       <legend className="text-base font-semibold">{t("content")}</legend>
-      {type === 1 || type === 2 || type === 200 ? <TextBody form={form} limits={limits} /> : null}
+      {type === 1 || type === 2 || type === 200 ? <TextBody form={form} limits={limits} searchable={searchable} /> : null}
       {media ? (
         <>
           <MediaFields form={form} type={type as 11 | 12 | 13 | 14} prefix="media" idPrefix="c-media" />

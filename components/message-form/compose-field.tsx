@@ -1,12 +1,9 @@
 "use client";
 
-import { get, type UseFormReturn } from "react-hook-form";
+import { get, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import type { ReactNode } from "react";
 import { Field, Input } from "@/components/ui/field";
-import type { ComposeValues } from "@/lib/messages/compose-form";
 import { useZimError } from "./use-zim-error";
-
-type Name = Parameters<UseFormReturn<ComposeValues>["register"]>[0];
 
 export const TEXTAREA =
   "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900 " +
@@ -18,15 +15,15 @@ export function describe(id: string, error?: string, hint?: ReactNode, counterId
   return ids.length ? ids.join(" ") : undefined;
 }
 
-export function useError(form: UseFormReturn<ComposeValues>, name: string): string | undefined {
+export function useError<V extends FieldValues>(form: UseFormReturn<V>, name: string): string | undefined {
   const translate = useZimError();
   return translate(get(form.formState.errors, name) as { message?: string } | undefined);
 }
 
-/** One labelled text control of the composer, its error beside it (translated) and an optional counter below. */
-export function ComposeText({ form, name, id, label, hint, counter, counterId, rows, inputMode, placeholder, list }: {
-  form: UseFormReturn<ComposeValues>;
-  name: Name;
+/** One labelled text control of a message form, its error beside it (translated) and an optional counter below. */
+export function ComposeText<V extends FieldValues>({ form, name, id, label, hint, counter, counterId, rows, inputMode, placeholder, list }: {
+  form: UseFormReturn<V>;
+  name: Path<V>;
   id: string;
   label: ReactNode;
   hint?: ReactNode;

@@ -1,4 +1,5 @@
-import { fieldForWirePath } from "@/lib/messages/compose-validation";
+import { fieldForWirePath } from "./compose-validation";
+import type { RequestIssue } from "./context";
 
 type Node = { _errors?: string[] } & { [key: string]: unknown };
 
@@ -21,4 +22,15 @@ export function serverFieldErrors(errors: unknown, messageType: number): { path:
   };
   walk(errors, []);
   return found;
+}
+
+/** Field problems the send verb found with the app's own limits, in next-safe-action's error shape under "request". */
+export function requestErrors(issues: RequestIssue[]): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const issue of issues) {
+    let node = root;
+    for (const part of ["request", ...issue.path.map(String)]) node = (node[part] ??= {}) as Record<string, unknown>;
+    ((node._errors ??= []) as string[]).push(issue.message);
+  }
+  return root;
 }

@@ -4,18 +4,18 @@ import { useTranslations } from "next-intl";
 import type { UseFormReturn } from "react-hook-form";
 import { ByteCounter } from "@/components/zim/byte-counter";
 import { countBytes } from "@/lib/messages/byte-count";
-import type { ComposeValues } from "@/lib/messages/compose-form";
+import type { BodyValues } from "@/lib/messages/compose-form";
 import { MEDIA_FILE_NAME_MAX_BYTES, MEDIA_URL_MAX_BYTES } from "@/lib/zim/limits";
 import { ComposeText } from "./compose-field";
 
 type Prefix = "media" | `items.${number}.media`;
 
 /** An image, file, audio or video as form fields: where it is, its name, size and (per type) shape or length. */
-export function MediaFields({ form, type, prefix, idPrefix }: { form: UseFormReturn<ComposeValues>; type: 11 | 12 | 13 | 14; prefix: Prefix; idPrefix: string }) {
+export function MediaFields({ form, type, prefix, idPrefix }: { form: UseFormReturn<BodyValues>; type: 11 | 12 | 13 | 14; prefix: Prefix; idPrefix: string }) {
   const t = useTranslations("compose");
   const [url, fileName] = form.watch([`${prefix}.url`, `${prefix}.fileName`]) as [string, string];
   const id = (f: string) => `${idPrefix}-${f}`;
-  const text = (field: string, label: string, extra: Partial<Parameters<typeof ComposeText>[0]> = {}) => (
+  const text = (field: string, label: string, extra: Partial<Parameters<typeof ComposeText<BodyValues>>[0]> = {}) => (
     <ComposeText form={form} name={`${prefix}.${field}` as `media.url`} id={id(field)} label={label} {...extra} />
   );
   return (

@@ -6,14 +6,14 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { ByteCounter } from "@/components/zim/byte-counter";
 import { countBytes } from "@/lib/messages/byte-count";
-import { emptyItem, messageText, type ComposeValues } from "@/lib/messages/compose-form";
+import { emptyItem, messageText, type BodyValues } from "@/lib/messages/compose-form";
 import { MULTI_MSG_MAX_ITEMS, type ZimLimits } from "@/lib/zim/limits";
 import { MULTI_ITEM_TYPES, type MultiItemType } from "@/lib/zim/message-types";
 import { ComposeText, useError } from "./compose-field";
 import { MediaFields } from "./media-fields";
 
 /** A multi-item message: up to 20 items of text, custom or media, with the whole message's size live. */
-export function MultiItemFields({ form, limits }: { form: UseFormReturn<ComposeValues>; limits: ZimLimits }) {
+export function MultiItemFields({ form, limits }: { form: UseFormReturn<BodyValues>; limits: ZimLimits }) {
   const t = useTranslations("compose");
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "items" });
   const values = form.watch();

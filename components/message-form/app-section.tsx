@@ -5,12 +5,20 @@ import type { UseFormReturn } from "react-hook-form";
 import { AppLabel } from "@/components/zim/app-label";
 import { Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
-import type { ComposeValues } from "@/lib/messages/compose-form";
+import type { BodyValues } from "@/lib/messages/compose-form";
 import type { ComposeTarget } from "@/lib/messages/targets";
 import { describe, useError } from "./compose-field";
 
-/** Which ZIM app to send through; a production app turns the whole composer red and says so. */
-export function AppSection({ form, targets, target }: { form: UseFormReturn<ComposeValues>; targets: ComposeTarget[]; target?: ComposeTarget }) {
+/**
+ * Which ZIM app to send through; a production app turns the whole form red and says so (`productionBody` says
+ * what to check twice, e.g. the group and recipients of a group message).
+ */
+export function AppSection({ form, targets, target, productionBody }: {
+  form: UseFormReturn<BodyValues>;
+  targets: ComposeTarget[];
+  target?: ComposeTarget;
+  productionBody?: string;
+}) {
   const t = useTranslations("compose");
   const error = useError(form, "appKey");
   return (
@@ -29,7 +37,7 @@ export function AppSection({ form, targets, target }: { form: UseFormReturn<Comp
         {target ? <AppLabel name={target.name} production={target.isProduction} sandbox={target.isSandbox} /> : null}
       </div>
       {target?.isProduction ? (
-        <Notice tone="error" title={t("productionTitle")}>{t("productionBody", { app: target.name })}</Notice>
+        <Notice tone="error" title={t("productionTitle")}>{productionBody ?? t("productionBody", { app: target.name })}</Notice>
       ) : target?.isSandbox ? (
         <Notice tone="info">{t("sandboxBody")}</Notice>
       ) : null}

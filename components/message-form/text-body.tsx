@@ -5,12 +5,15 @@ import type { UseFormReturn } from "react-hook-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import { ByteCounter } from "@/components/zim/byte-counter";
 import { countBytes, countCommandBytes } from "@/lib/messages/byte-count";
-import type { ComposeValues } from "@/lib/messages/compose-form";
+import type { BodyValues } from "@/lib/messages/compose-form";
 import type { ZimLimits } from "@/lib/zim/limits";
 import { ComposeText, describe, useError } from "./compose-field";
 
-/** Text (1), command (2) and custom (200) messages: the content, and what each type adds. */
-export function TextBody({ form, limits }: { form: UseFormReturn<ComposeValues>; limits: ZimLimits }) {
+/**
+ * Text (1), command (2) and custom (200) messages: the content, and what each type adds. `searchable` is false
+ * where the Action has no SearchedContent (SendMessageToAllUsers).
+ */
+export function TextBody({ form, limits, searchable = true }: { form: UseFormReturn<BodyValues>; limits: ZimLimits; searchable?: boolean }) {
   const t = useTranslations("compose");
   const [type, text, isBase64, searched] = form.watch(["messageType", "text", "isBase64", "searchedContent"]);
   const count = type === 2 ? countCommandBytes(text, isBase64, limits.messageBytes) : countBytes(text, limits.messageBytes);
@@ -32,8 +35,10 @@ export function TextBody({ form, limits }: { form: UseFormReturn<ComposeValues>;
       {type === 200 ? (
         <div className="grid gap-4 sm:grid-cols-2">
           <ComposeText form={form} name="subMsgType" id="c-sub" label={t("subMsgType")} hint={t("subMsgTypeHint")} inputMode="numeric" />
-          <ComposeText form={form} name="searchedContent" id="c-search" label={t("searchedContent")} hint={t("searchedContentHint")}
-            counterId="c-search-count" counter={<ByteCounter id="c-search-count" count={countBytes(searched, limits.searchedContentBytes)} />} />
+          {searchable ? (
+            <ComposeText form={form} name="searchedContent" id="c-search" label={t("searchedContent")} hint={t("searchedContentHint")}
+              counterId="c-search-count" counter={<ByteCounter id="c-search-count" count={countBytes(searched, limits.searchedContentBytes)} />} />
+          ) : null}
         </div>
       ) : null}
     </div>
@@ -41,7 +46,7 @@ export function TextBody({ form, limits }: { form: UseFormReturn<ComposeValues>;
 }
 
 /** ExtendedData: free text your app reads, any type, up to 1 KB (D4). */
-export function ExtendedDataField({ form, limits }: { form: UseFormReturn<ComposeValues>; limits: ZimLimits }) {
+export function ExtendedDataField({ form, limits }: { form: UseFormReturn<BodyValues>; limits: ZimLimits }) {
   const t = useTranslations("compose");
   const value = form.watch("extendedData");
   return (
