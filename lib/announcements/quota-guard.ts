@@ -23,9 +23,15 @@ export class QuotaRefusedError extends OperatorError {
 /** The lock under which one app's announcements are checked against its quota and claimed, one at a time. */
 export const quotaLockName = (appKey: string) => `announcement-quota:${appKey}`;
 
+export interface FitOptions {
+  /** The due time of the scheduled occurrence being sent: already one of the scheduled events, it must not crowd itself. */
+  ownOccurrence?: Date;
+  /** A scheduled item being edited: its own (old) occurrences are left out. */
+  exceptItemId?: string;
+}
+
 /**
- * Throws QuotaRefusedError unless one more announcement of `app` fits at `at`. `ownOccurrence` is the due time of
- * the scheduled occurrence being sent: it is one of the scheduled events already, so it must not crowd itself.
+ * Throws QuotaRefusedError unless one more announcement of `app` fits at `at` (now, or a time being scheduled).
  * Run it under quotaLockName(app.key) in the transaction that records the send, so two sends cannot both take
  * the last slot.
  */
@@ -33,9 +39,9 @@ export async function assertAnnouncementFits(
   db: Database,
   app: { key: string; broadcastDailyLimit: number },
   at: Date,
-  ownOccurrence?: Date,
+  { ownOccurrence, exceptItemId }: FitOptions = {},
 ): Promise<void> {
-  const { past, scheduled } = await loadQuotaEvents(db, app.key, quotaRangeAround(at));
+  const { past, scheduled } = await loadQuotaEvents(db, app.key, quotaRangeAround(at), exceptItemId);
   const own = ownOccurrence ? scheduled.indexOf(ownOccurrence.getTime()) : -1;
   const others = own === -1 ? scheduled : scheduled.filter((_, i) => i !== own);
   const refusal = quotaRefusal([...past, ...others], at.getTime(), app.broadcastDailyLimit);

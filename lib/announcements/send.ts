@@ -47,7 +47,7 @@ export async function sendAnnouncement({ ctx, input }: { ctx: MessageContext; in
     values: rowValues(ctx, app, input, wire, hash, now),
     auditAction: "announcement.send",
     lockName: quotaLockName(app.key),
-    check: (tx) => assertAnnouncementFits(tx, app, now, input.scheduled?.dueAt),
+    check: (tx) => assertAnnouncementFits(tx, app, now, { ownOccurrence: input.scheduled?.dueAt }),
   });
   if (!fresh) return duplicateResult(row, hash);
 

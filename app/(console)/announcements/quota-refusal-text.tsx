@@ -3,13 +3,14 @@
 import { useFormatter, useNow, useTranslations } from "next-intl";
 import type { RefusalView } from "@/lib/announcements/quota-view";
 
-/** When an instant is, in the operator's zone, and how far off: "Jan 16, 2030, 12:00 PM GMT+1 (in 23 hours)". */
+/** When an instant is, in the operator's zone, and how far off: "Jan 16, 2030, 12:00:05 PM GMT+1" and "in 23 hours". */
 export function useWhen() {
   const format = useFormatter();
   const now = useNow({ updateInterval: 5_000 });
   return (iso: string) => {
     const at = new Date(iso);
-    return { at: format.dateTime(at, { dateStyle: "medium", timeStyle: "medium", timeZoneName: "short" }), relative: format.relativeTime(at, now) };
+    const shown = format.dateTime(at, { year: "numeric", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit", timeZoneName: "short" });
+    return { at: shown, relative: format.relativeTime(at, now) };
   };
 }
 
