@@ -21,6 +21,8 @@ export interface SendInput {
   request: SendGroupMessageInput;
   /** A test send: the same message to the app's test group, whole group, recorded as a test. */
   test?: boolean;
+  /** Sent by the dispatcher for this occurrence of a scheduled item (recorded on the row). */
+  scheduled?: { itemId: string; dueAt: Date };
 }
 
 export interface SendResult {
@@ -128,6 +130,8 @@ function rowValues(
     status: "sending",
     operatorId: ctx.operator.id,
     operatorEmail: ctx.operator.email,
+    scheduledItemId: input.scheduled?.itemId ?? null,
+    scheduledFor: input.scheduled?.dueAt ?? null,
     createdAt: now,
     attemptedAt: now,
   };
@@ -146,5 +150,6 @@ export function summary(row: MessageSendRow): Record<string, unknown> {
     recipients: row.recipientMode,
     recipientCount: row.recipientCount,
     test: row.isTest || undefined,
+    scheduledItemId: row.scheduledItemId ?? undefined,
   };
 }
