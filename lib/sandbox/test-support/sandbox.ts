@@ -16,10 +16,9 @@ export function uid(prefix: string): string {
   return `${prefix}-${counter}-${randomBytes(3).toString("hex")}`;
 }
 
-/** A sandbox over real HTTP on a fresh database of `engine`, driven by a hand-moved clock. */
-export async function openSandbox(engine: TestEngine) {
+/** A sandbox over real HTTP on a fresh database of `engine`, driven by a hand-moved clock (or the one given). */
+export async function openSandbox(engine: TestEngine, clock: TestClock = new TestClock()) {
   const opened: OpenDatabase & { dispose(): Promise<void> } = await engine.open();
-  const clock = new TestClock();
   let server: RunningSandbox = await start();
 
   function start() {
@@ -28,6 +27,8 @@ export async function openSandbox(engine: TestEngine) {
 
   const sandbox = {
     db: opened.db,
+    /** The same database for a job engine (pg-boss) in the test. */
+    jobEngineConnection: opened.jobEngineConnection,
     clock,
     get url() {
       return server.url;
