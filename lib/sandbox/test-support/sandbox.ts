@@ -61,7 +61,7 @@ export type TestSandbox = Awaited<ReturnType<typeof openSandbox>>;
 type MemberFlags = { Online?: boolean; PushRegistered?: boolean; Registered?: boolean };
 
 /** Creates a group of fresh users (plus an online sender who owns it) through the control endpoint. */
-export async function seedGroup<K extends string>(sandbox: TestSandbox, members: Record<K, MemberFlags>) {
+export async function seedGroup<K extends string>(sandbox: Pick<TestSandbox, "control">, members: Record<K, MemberFlags>) {
   const groupId = uid("g");
   const sender = uid("sender");
   const keys = Object.keys(members) as K[];
@@ -76,7 +76,7 @@ export async function seedGroup<K extends string>(sandbox: TestSandbox, members:
 }
 
 /** The inbox of one user through the control endpoint, optionally for one group only. */
-export async function inbox(sandbox: TestSandbox, userId: string, groupId?: string) {
+export async function inbox(sandbox: Pick<TestSandbox, "control">, userId: string, groupId?: string) {
   const query = new URLSearchParams({ UserId: userId, ...(groupId ? { GroupId: groupId } : {}) });
   const response = await sandbox.control.get(`inbox?${query.toString()}`);
   return response.body.Messages as {
