@@ -29,5 +29,7 @@ export function summary(row: MessageSendRow): Record<string, unknown> {
     recipients: row.recipientMode,
     recipientCount: row.recipientCount,
     test: row.isTest || undefined,
+    scheduledItemId: row.scheduledItemId ?? undefined,
+    scheduledFor: row.scheduledFor?.toISOString(),
   };
 }

@@ -18,6 +18,8 @@ export interface SendInput {
   request: SendGroupMessageInput;
   /** A test send: the same message to the app's test group, whole group, recorded as a test. */
   test?: boolean;
+  /** Sent by the dispatcher for this occurrence of a scheduled item (recorded on the row). */
+  scheduled?: { itemId: string; dueAt: Date };
 }
 
 export type { SendResult };
@@ -96,6 +98,8 @@ function rowValues(
     status: "sending",
     operatorId: ctx.operator.id,
     operatorEmail: ctx.operator.email,
+    scheduledItemId: input.scheduled?.itemId ?? null,
+    scheduledFor: input.scheduled?.dueAt ?? null,
     createdAt: now,
     attemptedAt: now,
   };

@@ -16,6 +16,11 @@ export function registerWaker(waker: Waker | undefined): void {
   holder.__scheduleWaker = waker;
 }
 
+/** Clears the registration if it is still `waker` (a second dispatcher in the process may have taken over). */
+export function unregisterWaker(waker: Waker): void {
+  if (holder.__scheduleWaker === waker) holder.__scheduleWaker = undefined;
+}
+
 export async function wakeDispatcher(item: { id: string; version: number; dueAt: Date }): Promise<void> {
   await holder.__scheduleWaker?.wake(item);
 }
