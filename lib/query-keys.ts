@@ -4,4 +4,7 @@ export const queryKeys = {
   messageSend: (id: string) => ["messages", "send", id] as const,
   appGroups: (appKey: string) => ["messages", "groups", appKey] as const,
   groupMembers: (appKey: string, groupId: string) => ["messages", "members", appKey, groupId] as const,
+  scheduledList: (view: string) => ["scheduled", "list", view] as const,
+  scheduledItem: (id: string) => ["scheduled", "item", id] as const,
+  scheduledCalendar: (mode: string, day: string, app: string, timeZone: string) => ["scheduled", "calendar", mode, day, app, timeZone] as const,
 };

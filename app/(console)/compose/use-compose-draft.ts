@@ -3,19 +3,19 @@
 import { useCallback, useRef, useState } from "react";
 import type { ComposeValues } from "@/lib/messages/compose-form";
 
-export interface Draft {
-  values: ComposeValues;
+export interface Draft<V = ComposeValues> {
+  values: V;
   /** The idempotency key of this composed message: made when the composer opened, kept with the draft. */
   key: string;
   savedAt: string;
 }
 
-const storageKey = (operatorId: string) => `zim-console:compose-draft:${operatorId}`;
+const storageKey = (scope: string) => `zim-console:compose-draft:${scope}`;
 
-function read(operatorId: string): Draft | null {
+function read<V>(scope: string): Draft<V> | null {
   try {
-    const raw = window.localStorage.getItem(storageKey(operatorId));
-    const draft = raw ? (JSON.parse(raw) as Draft) : null;
+    const raw = window.localStorage.getItem(storageKey(scope));
+    const draft = raw ? (JSON.parse(raw) as Draft<V>) : null;
     return draft && typeof draft.key === "string" && draft.values ? draft : null;
   } catch {
     return null;
@@ -25,17 +25,18 @@ function read(operatorId: string): Draft | null {
 /**
  * The composer's draft, per operator, in this browser's storage: a reload (or a crash) loses nothing. The draft
  * carries the idempotency key, so a second tab opened on the same draft sends the same message at most once.
- * The key changes only when the message was sent (or the operator starts over).
+ * The key changes only when the message was sent (or the operator starts over). `scope` is the operator's id,
+ * plus the item and its version when an existing scheduled item is being edited (its own draft, apart).
  */
-export function useComposeDraft(operatorId: string, initial: { values: ComposeValues; fresh: boolean }) {
+export function useComposeDraft<V extends ComposeValues = ComposeValues>(operatorId: string, initial: { values: V; fresh: boolean }) {
   const [key, setKey] = useState(() => globalThis.crypto.randomUUID());
-  const [restored, setRestored] = useState<Draft | null>(null);
+  const [restored, setRestored] = useState<Draft<V> | null>(null);
   const keyRef = useRef(key);
 
   // Read once after mounting (never during render, so server and browser HTML agree).
-  const load = useCallback((): Draft | null => {
+  const load = useCallback((): Draft<V> | null => {
     if (initial.fresh) return null;
-    const draft = read(operatorId);
+    const draft = read<V>(operatorId);
     if (draft) {
       keyRef.current = draft.key;
       setKey(draft.key);
@@ -44,8 +45,8 @@ export function useComposeDraft(operatorId: string, initial: { values: ComposeVa
     return draft;
   }, [operatorId, initial.fresh]);
 
-  const save = useCallback((values: ComposeValues) => {
-    const draft: Draft = { values, key: keyRef.current, savedAt: new Date().toISOString() };
+  const save = useCallback((values: V) => {
+    const draft: Draft<V> = { values, key: keyRef.current, savedAt: new Date().toISOString() };
     try {
       window.localStorage.setItem(storageKey(operatorId), JSON.stringify(draft));
     } catch {

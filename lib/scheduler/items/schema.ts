@@ -94,3 +94,17 @@ export const reviewItemSchema = z
 export type ReviewItemInput = z.input<typeof reviewItemSchema>;
 
 export const attentionSeenSchema = z.object({ ids: z.array(z.uuid()).min(1).max(200) });
+
+/** The control's values for a stored item (to edit it, or to start a copy of it). */
+export function scheduleFromItem(item: { localTime: string; timeZone: string; occurrence?: "earlier" | "later" | null; recurrence?: Recurrence | null }): ScheduleValues {
+  return {
+    mode: "later",
+    date: item.localTime.slice(0, 10),
+    time: item.localTime.slice(11),
+    timeZone: item.timeZone,
+    occurrence: item.occurrence ?? "",
+    repeat: item.recurrence?.frequency ?? "none",
+    weekdays: item.recurrence?.weekdays ?? [],
+    until: item.recurrence?.until ?? "",
+  };
+}
