@@ -14,6 +14,7 @@ import { buildRequest, emptyCompose, type ComposeValues } from "@/lib/messages/c
 import { describeSend } from "@/lib/messages/confirmation";
 import { parseRecipients } from "@/lib/messages/recipients";
 import type { ComposeTarget } from "@/lib/messages/targets";
+import { SCHEDULE_FIELDS } from "@/lib/scheduler/items/errors";
 import type { ScheduleValues } from "@/lib/scheduler/items/schema";
 import { DEFAULT_ZIM_LIMITS } from "@/lib/zim/limits";
 import { sendMessageAction } from "./actions";
@@ -144,7 +145,11 @@ export function Composer({ operatorId, targets, initial, initialSchedule, fresh,
         <PushSection form={message} />
         {send.result.serverError && !confirming ? <Notice tone="error">{send.result.serverError}</Notice> : null}
         <ScheduleControl value={values.schedule} allowNow={!item} errors={form.formState.errors.schedule}
-          onChange={(next) => form.setValue("schedule", next, { shouldValidate: true, shouldDirty: true })} />
+          onChange={(next) => {
+            form.setValue("schedule", next, { shouldDirty: true });
+            // Field by field: react-hook-form keeps errors only for the names it validates, and "schedule" has no inputs of its own.
+            void form.trigger(SCHEDULE_FIELDS.map((f) => `schedule.${f}` as const));
+          }} />
         <div className="flex flex-wrap items-start gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
           <Button type="submit" variant={target?.isProduction ? "danger" : "primary"}>
             {item ? tSchedule("reviewSave") : scheduling ? tSchedule("reviewSchedule") : t("review")}
