@@ -3,7 +3,7 @@ import { compose, inbox, seedGroup } from "./messages-support";
 import {
   announcementInput, DISPATCHER_PRESENT, idIn, reviewAndSchedule, scheduledAction, scheduleFor, setSandboxApproval, wallTime, ZONE,
 } from "./scheduled-support";
-import { createOperator, firstSignIn, signInAsAdmin, uniqueEmail } from "./support";
+import { createOperator, firstSignIn, seriousViolations, signInAsAdmin, uniqueEmail } from "./support";
 
 test.use({ timezoneId: ZONE });
 
@@ -42,6 +42,12 @@ test("a scheduled group message is listed with its zone, UTC and relative time, 
   expect(await reviewAndSchedule(page, "Save the changes")).toBe(id);
   await expect(page.getByTestId("when-relative")).toHaveText(/^in (2|3) hours$/);
   await expect(page.getByText("(version 2)")).toBeVisible();
+
+  await page.getByRole("link", { name: "Duplicate" }).click();
+  await expect(page).toHaveURL(`/compose?duplicate=${id}`);
+  await expect(page.getByText("This is a copy of a scheduled message.", { exact: false })).toBeVisible();
+  await expect(page.getByLabel("Message", { exact: true })).toHaveValue("See you at the stand-up");
+  await expect(page.getByTestId("schedule-control").getByLabel("Date", { exact: true })).toHaveValue(when.date);
 });
 
 test("a message scheduled a few seconds ahead goes out at its time", async ({ page }) => {
@@ -177,6 +183,7 @@ test("an announcement needing approval: the author cannot approve, a second oper
     await reviewer.goto(`/scheduled/${id}`);
     await expect(reviewer.getByRole("figure", { name: "As an announcement" })).toContainText("Maintenance tonight at 22:00");
     await expect(reviewer.getByTestId("request-body")).toContainText('"PushType": 0');
+    expect(await seriousViolations(reviewer)).toEqual([]);
     await reviewer.getByLabel("Note for the author").fill("Wording checked");
     await reviewer.getByRole("button", { name: "Approve" }).click();
     await expect(reviewer.getByTestId("approval-state")).toHaveText(`Approved by ${email}`);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useId } from "react";
+import { memo, useEffect, useId } from "react";
 import { describedBy, Field, Input } from "@/components/ui/field";
 import type { ScheduleValues } from "@/lib/scheduler/items/schema";
 import { nextFullHour, timeZoneNames } from "@/lib/time/describe-instant";
@@ -78,7 +78,7 @@ export function ScheduleControl({ value, onChange, errors, allowNow = true, canR
             <Field id={`${id}-zone`} label={t("timeZone")} error={error("timeZone")}>
               <Input id={`${id}-zone`} list={`${id}-zones`} autoComplete="off" value={value.timeZone} invalid={!!error("timeZone")}
                 aria-describedby={describedBy(`${id}-zone`, error("timeZone"))} onChange={(e) => patch({ timeZone: e.target.value.trim(), occurrence: "" })} />
-              <datalist id={`${id}-zones`}>{timeZoneNames().map((z) => <option key={z} value={z} />)}</datalist>
+              <ZoneList id={`${id}-zones`} />
             </Field>
           </div>
           {verdict ? (
@@ -91,3 +91,8 @@ export function ScheduleControl({ value, onChange, errors, allowNow = true, canR
     </fieldset>
   );
 }
+
+/** Every zone the browser knows, rendered once (the control itself re-renders every second for "in 45 seconds"). */
+const ZoneList = memo(function ZoneList({ id }: { id: string }) {
+  return <datalist id={id}>{timeZoneNames().map((z) => <option key={z} value={z} />)}</datalist>;
+});
