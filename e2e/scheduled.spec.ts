@@ -162,7 +162,7 @@ test("an announcement needing approval: the author cannot approve, a second oper
   const g = await seedGroup(page, { a: { Online: true } });
   const email = uniqueEmail("reviewer");
   const oneTime = await createOperator(page, email, "operator");
-  const reviewer = await browser.newPage({ timezoneId: ZONE });
+  const reviewer = await (await browser.newContext({ timezoneId: ZONE })).newPage();
   await firstSignIn(reviewer, email, oneTime, "reviewer-password-1");
   await setSandboxApproval(page, true);
   try {
