@@ -5,4 +5,7 @@ export const queryKeys = {
   appGroups: (appKey: string) => ["messages", "groups", appKey] as const,
   announcementQuota: (appKey: string) => ["announcements", "quota", appKey] as const,
   groupMembers: (appKey: string, groupId: string) => ["messages", "members", appKey, groupId] as const,
+  scheduledList: (view: string) => ["scheduled", "list", view] as const,
+  scheduledItem: (id: string) => ["scheduled", "item", id] as const,
+  scheduledCalendar: (mode: string, day: string, app: string, timeZone: string) => ["scheduled", "calendar", mode, day, app, timeZone] as const,
 };

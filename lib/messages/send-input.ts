@@ -9,7 +9,7 @@ import { makeSendGroupMessageSchema } from "@/lib/zim/schemas/send-group-message
  */
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "The form's send key is malformed.");
 
-/** The largest limits any app can have (support raises them per app): what a server action accepts before the verb checks the app's own. */
+/** The loosest limits any app can have: what an action checks before the verb checks the chosen app's own. */
 export const LOOSEST_LIMITS = {
   messageBytes: MAX_RAISED_BYTES,
   multiItemMessageBytes: MAX_RAISED_BYTES,

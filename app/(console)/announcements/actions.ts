@@ -9,7 +9,7 @@ import { sendAnnouncement } from "@/lib/announcements/send";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { InvalidRequestError } from "@/lib/messages/context";
-import { requestErrors } from "@/lib/messages/server-errors";
+import { requestErrors } from "@/lib/actions/request-errors";
 
 /**
  * Sends the announcement once per idempotency key (lib/announcements/send.ts says what a crash mid-send means).

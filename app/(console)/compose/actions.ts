@@ -5,10 +5,10 @@ import { revalidatePath } from "next/cache";
 import { actionFor } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
+import { requestErrors } from "@/lib/actions/request-errors";
 import { InvalidRequestError } from "@/lib/messages/context";
 import { sendActionSchema } from "@/lib/messages/send-input";
 import { sendGroupMessage, type SendInput } from "@/lib/messages/send";
-import { requestErrors } from "@/lib/messages/server-errors";
 
 async function run(input: SendInput, operator: { id: string; email: string }) {
   try {

@@ -17,6 +17,8 @@ export const scheduledItem = pgTable(
   "scheduled_item",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Made by the form when it opened: a double click or a retried request creates one item, not two. */
+    createKey: text("create_key").unique(),
     kind: text("kind", { enum: ITEM_KINDS }).notNull(),
     appKey: text("app_key").notNull(),
     appName: text("app_name").notNull(),
@@ -25,7 +27,7 @@ export const scheduledItem = pgTable(
     request: json("request").$type<Record<string, unknown>>().notNull(),
     /** Group size the operator confirmed against, when known (group messages). */
     audienceSize: integer("audience_size"),
-    /** "YYYY-MM-DDTHH:mm" in `timeZone`, as the operator chose it. */
+    /** "YYYY-MM-DDTHH:mm" (seconds optional) in `timeZone`, as the operator chose it. */
     localTime: text("local_time").notNull(),
     timeZone: text("time_zone").notNull(),
     /** Which of a doubled wall time (clocks going back) the operator meant, when it was one. */
@@ -61,6 +63,8 @@ export const scheduledItem = pgTable(
     index("scheduled_item_lease_idx").on(t.leaseUntil).where(sql`${t.status} in ('claimed', 'sending')`),
     index("scheduled_item_app_due_idx").on(t.appKey, t.dueAt),
     index("scheduled_item_status_due_idx").on(t.status, t.dueAt),
+    // The banner on every page asks "what of mine needs a look?".
+    index("scheduled_item_attention_idx").on(t.createdById).where(sql`${t.attentionSeenAt} is null`),
   ],
 );
 
