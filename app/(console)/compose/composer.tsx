@@ -30,7 +30,7 @@ import { RecipientsSection } from "./recipients-section";
 import { serverFieldErrors } from "@/lib/messages/server-errors";
 import { TestSend } from "./test-send";
 import { useFormDraft } from "@/components/message-form/use-form-draft";
-import { useScheduleSubmit } from "./use-schedule-submit";
+import { useScheduleSubmit } from "../scheduled/use-schedule-submit";
 import { useGroupMembers } from "./use-group-directory";
 
 /**
@@ -87,7 +87,7 @@ export function Composer({ operatorId, targets, initial, initialSchedule, fresh,
   };
 
   const confirmSchedule = async () => {
-    const result = await schedule.submit({ appKey: values.appKey, audienceSize, request, schedule: values.schedule });
+    const result = await schedule.submit({ kind: "group", appKey: values.appKey, audienceSize, request, schedule: values.schedule });
     if (result.validationErrors) {
       setConfirming(false);
       applyServerErrors(result.validationErrors);

@@ -12,7 +12,7 @@ import { cancelItemAction } from "./actions";
 
 const LINK = "rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-100 dark:border-slate-700 dark:hover:bg-slate-800";
 
-/** Edit and cancel while it waits; duplicate any time. Announcements are composed on their own page. */
+/** Edit and cancel while it waits; duplicate any time. Announcements are edited and copied on their own page. */
 export function ItemActions({ item, canWrite, showOpen = true }: { item: ItemView; canWrite: boolean; showOpen?: boolean }) {
   const t = useTranslations("scheduled");
   const queryClient = useQueryClient();
@@ -27,7 +27,7 @@ export function ItemActions({ item, canWrite, showOpen = true }: { item: ItemVie
   return (
     <div className="flex flex-wrap gap-2">
       {showOpen ? <Link className={LINK} href={`/scheduled/${item.id}`}>{item.approval === "pending" && canWrite ? t("review") : t("open")}</Link> : null}
-      {canWrite && waiting ? <Link className={LINK} href={`/scheduled/${item.id}/edit`}>{t("edit")}</Link> : null}
+      {canWrite && waiting ? <Link className={LINK} href={item.kind === "group" ? `/scheduled/${item.id}/edit` : `/announcements?item=${item.id}`}>{t("edit")}</Link> : null}
       {canWrite ? <Link className={LINK} href={item.kind === "group" ? `/compose?duplicate=${item.id}` : `/announcements?duplicate=${item.id}`}>{t("duplicate")}</Link> : null}
       {canWrite && waiting ? <Button variant="secondary" className="px-2 py-1 text-xs" onClick={() => setConfirming(true)}>{t("cancel")}</Button> : null}
       <ActionDialog open={confirming} title={t("cancelTitle")} confirmLabel={t("cancelConfirm")} danger pending={cancel.isPending}

@@ -47,6 +47,9 @@ export function ItemDetail({ initial, canWrite, operatorId }: { initial: { item:
       <PageHeader title={item.kind === "group" ? t("itemTitleGroup", { group: item.groupId ?? "" }) : t("itemTitleAnnouncement", { app: item.appName })}
         actions={<Link href="/scheduled" className="text-sm font-medium underline">{t("back")}</Link>} />
       {item.approval === "rejected" ? <Notice tone="warning" title={t("rejectedTitle", { reviewer: item.reviewerEmail ?? "" })}>{item.reviewReason}</Notice> : null}
+      {item.status === "scheduled" && item.sendOnApproval && item.approval === "pending" ? (
+        <div data-testid="on-approval"><Notice title={t("onApprovalTitle")}>{t("onApprovalBody")}</Notice></div>
+      ) : null}
       {canWrite && item.status === "scheduled" && item.approval === "pending" ? <ReviewPanel item={item} operatorId={operatorId} /> : null}
       <section aria-labelledby="item-facts" className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="item-facts" className="font-semibold">{t("facts")}</h2>

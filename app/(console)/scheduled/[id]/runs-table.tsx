@@ -5,6 +5,7 @@ import Link from "next/link";
 import { ItemStatusBadge } from "@/components/schedule/item-status-badge";
 import { Cell, DataTable, Row } from "@/components/ui/data-table";
 import type { RunView } from "@/lib/scheduler/items/view";
+import { RunReason } from "./run-reason";
 
 /** Each occurrence that ended, with its outcome and the send it made (its full record is in the history). */
 export function RunsTable({ runs }: { runs: RunView[] }) {
@@ -19,7 +20,7 @@ export function RunsTable({ runs }: { runs: RunView[] }) {
         {runs.map((run) => (
           <Row key={run.id}>
             <Cell>{when(run.dueAt)}</Cell>
-            <Cell><ItemStatusBadge status={run.status} />{run.detail?.reason ? <span className="ml-2 text-xs">{run.detail.reason}</span> : null}</Cell>
+            <Cell><ItemStatusBadge status={run.status} />{run.detail?.reason ? <RunReason detail={run.detail} /> : null}</Cell>
             <Cell>{when(run.finishedAt)}</Cell>
             <Cell>{run.sendId ? <Link className="underline" href={`/history/${run.sendId}`}>{t("openSend")}</Link> : "—"}</Cell>
           </Row>

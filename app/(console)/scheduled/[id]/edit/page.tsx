@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/shell/page-header";
@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Edit a waiting group message in the composer, saved at the version it was opened at. Announcements are edited
- * on the Announcements page (`?item=`), which holds their composer.
+ * on the Announcements page (`?item=`), which holds their form.
  */
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const access = await pageAccess("schedule:write");
@@ -29,11 +29,9 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
   if (!row) notFound();
   const back = <Link href={`/scheduled/${row.id}`} className="text-sm font-medium underline">{t("backToItem")}</Link>;
   const header = <PageHeader title={t("editTitle")} description={t("editDescription")} actions={back} />;
+  if (row.kind === "broadcast") redirect(`/announcements?item=${row.id}`);
   if (row.status !== "scheduled") {
     return <>{header}<Notice tone="warning" title={t("notEditableTitle")}>{t("notEditableBody")}</Notice></>;
-  }
-  if (row.kind === "broadcast") {
-    return <>{header}<Notice>{t("editAnnouncement")} <Link className="underline" href={`/announcements?item=${row.id}`}>{t("openAnnouncements")}</Link></Notice></>;
   }
   const targets = await listComposeTargets();
   const appKey = targets.some((a) => a.key === row.appKey) ? row.appKey : "";
