@@ -37,7 +37,8 @@ export interface SweptItem {
  * - a row still "sending": the request may have left → row and item "unknown". NEVER resent.
  */
 export async function sweepExpiredLeases(db: Database, options: LeaseSweepOptions): Promise<SweptItem[]> {
-  const expiredBefore = options.everyLease ? new Date(8.64e15) : options.now;
+  // Beyond any lease, yet printable: JavaScript's largest date prints as "+275760-…", which PostgreSQL refuses.
+  const expiredBefore = options.everyLease ? new Date("9999-12-31T23:59:59Z") : options.now;
   const candidates = await db
     .select({ id: scheduledItem.id })
     .from(scheduledItem)
