@@ -125,6 +125,13 @@ describe.each(await testEngines())("scheduling items on $name", (engine) => {
     expect((await create({ ...series, recurrence: daily("2030-01-21") }, limit)).duplicate).toBe(false);
   });
 
+  it("refuses a second announcement in the same second for ZIM's one per second, not for the daily quota", async () => {
+    await create(broadcastFields("2030-01-16T09:30"));
+    woken.length = 0;
+    await refused(broadcastFields("2030-01-16T09:30"), { key: "scheduleErrors.spacing", field: "time", values: { at: at("2030-01-16T09:30Z"), next: at("2030-01-16T09:30:01Z") } });
+    expect((await create(broadcastFields("2030-01-16T09:30:01"))).duplicate).toBe(false);
+  });
+
   it("counts announcements already sent in the last 24 hours", async () => {
     const sentAt = new Date(START - 60 * 60_000);
     await sandbox.db.insert(messageSend).values({

@@ -1,15 +1,15 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { earliestFit, fitsAt, QUOTA_WINDOW_MS } from "@/lib/announcements/quota";
+import { QUOTA_WINDOW_MS, quotaRefusal } from "@/lib/announcements/quota";
 import { loadQuotaEvents } from "@/lib/announcements/quota-store";
 import type { Database } from "@/lib/db";
 import { ScheduleFieldError } from "./errors";
 
 /**
  * D7 for a schedule: every occurrence of the series must fit the app's rolling 24-hour announcement quota, next
- * to what was sent and what is already scheduled (and next to the series' own earlier occurrences). Refuses with
- * the first occurrence that does not fit and the earliest time it would. Call inside the transaction that writes
- * the item, after `lockQuota`, so two operators cannot both take the last slot.
+ * to what was sent and what is already scheduled (and next to the series' own earlier occurrences), a second
+ * apart. Refuses with the first occurrence that does not fit, why, and the earliest time it would. Call inside the
+ * transaction that writes the item, after `lockQuota`, so two operators cannot both take the last slot.
  */
 export async function checkAnnouncementQuota(
   db: Database,
@@ -23,13 +23,12 @@ export async function checkAnnouncementQuota(
   const events = [...loaded.past, ...loaded.scheduled];
   for (const at of input.occurrences) {
     const ms = at.getTime();
-    if (!fitsAt(events, ms, input.limit)) {
-      const next = earliestFit(events, ms, input.limit);
-      throw new ScheduleFieldError("time", next === null ? "quotaFullNoSlot" : "quotaFull", {
-        at: ms,
-        next: next ?? 0,
-        limit: input.limit,
-      });
+    const refusal = quotaRefusal(events, ms, input.limit);
+    if (refusal) {
+      const next = refusal.nextAllowedAt;
+      // Another announcement in the same second is ZIM's 1-per-second rule, not the daily quota: say which.
+      const key = next === null ? "quotaFullNoSlot" : refusal.reason === "spacing" ? "spacing" : "quotaFull";
+      throw new ScheduleFieldError("time", key, { at: ms, next: next ?? 0, limit: input.limit });
     }
     events.push(ms);
   }
