@@ -25,7 +25,9 @@ export async function HistoryTable({ rows, timeZone }: { rows: SendView[]; timeZ
             <tr key={r.id} data-testid="history-row" className="border-t border-slate-200 dark:border-slate-800">
               <td className={`${cell} whitespace-nowrap`}>{format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeStyle: "medium" })}</td>
               <td className={cell}><AppLabel name={r.appName} production={r.isProduction} sandbox={r.appKey === "sandbox"} /></td>
-              <td className={`${cell} ${r.kind === "broadcast" ? "" : "font-mono"}`}>{r.kind === "broadcast" ? t("allUsers") : r.groupId}{r.isTest ? <span className="ml-1 rounded bg-sky-100 px-1 text-xs text-sky-900 dark:bg-sky-900 dark:text-sky-100">{t("test")}</span> : null}</td>
+              <td className={`${cell} ${r.kind === "broadcast" ? "" : "font-mono"}`}>{r.kind === "broadcast" ? t("allUsers") : r.groupId}{r.isTest ? <span className="ml-1 rounded bg-sky-100 px-1 text-xs text-sky-900 dark:bg-sky-900 dark:text-sky-100">{t("test")}</span> : null}
+                {r.scheduledItemId ? <Link data-testid="scheduled-link" className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900 underline dark:bg-violet-900 dark:text-violet-100"
+                  href={`/scheduled/${r.scheduledItemId}`} aria-label={t("scheduledRow")}>{t("scheduled")}</Link> : null}</td>
               <td className={`${cell} font-mono`}>{r.fromUserId}</td>
               <td className={cell}>{tc(`types.${r.messageType}`)}</td>
               <td className={cell}>{r.kind === "broadcast" ? tr(`pushTypesShort.${r.pushType ?? 0}`) : tr(`recipientModesShort.${r.recipientMode}`, { count: r.recipientCount })}</td>

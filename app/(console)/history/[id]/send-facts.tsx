@@ -1,6 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppLabel } from "@/components/zim/app-label";
 import { MsgSeqBadge } from "@/components/zim/msg-seq-badge";
@@ -36,6 +37,9 @@ export function SendFacts({ send }: { send: SendView }) {
     [t("type"), tc(`types.${send.messageType}`)],
     ...how,
     [t("operator"), send.operatorEmail],
+    ...(send.scheduledItemId
+      ? [[t("scheduledItem"), <Link key="si" data-testid="scheduled-link" className="underline" href={`/scheduled/${send.scheduledItemId}`}>{t("scheduledFor", { when: when(send.scheduledFor) })}</Link>] as [string, ReactNode]]
+      : []),
     [t("sentAt"), when(send.attemptedAt)],
     [t("answeredAt"), when(send.completedAt)],
     [t("attempts"), String(send.attempts)],
