@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { announcementForm, quotaOfSandbox, seedUsers } from "./announcement-support";
 import { inbox, unique } from "./messages-support";
 import { callServerAction, createOperator, firstSignIn, signInAsAdmin, uniqueEmail } from "./support";
 
@@ -6,38 +7,9 @@ test.beforeEach(async ({ page }) => {
   await signInAsAdmin(page);
 });
 
-type Flags = { Online: boolean; PushRegistered: boolean };
-
-/** Fresh sandbox users (registered, so every announcement reaches them as their flags say). */
-async function seedUsers<K extends string>(page: Page, users: Record<K, Flags>): Promise<Record<K, string>> {
-  const ids = {} as Record<K, string>;
-  for (const key of Object.keys(users) as K[]) {
-    ids[key] = unique(key);
-    const response = await page.request.post("/zim-sandbox/_sandbox/users", { data: { UserId: ids[key], ...users[key] } });
-    expect(response.ok()).toBe(true);
-  }
-  return ids;
-}
-
-async function quotaOfSandbox(page: Page): Promise<{ usedLast24h: number; limit: number }> {
-  const response = await page.request.get("/api/announcements/quota?app=sandbox");
-  expect(response.ok()).toBe(true);
-  return (await response.json()) as { usedLast24h: number; limit: number };
-}
-
 async function sandboxBroadcasts(page: Page): Promise<number> {
   const response = await page.request.get("/zim-sandbox/_sandbox/broadcasts");
   return ((await response.json()) as { Broadcasts: unknown[] }).Broadcasts.length;
-}
-
-/** Opens the form on the sandbox with a sender and a text. */
-async function announcementForm(page: Page, { from, text }: { from: string; text: string }) {
-  await page.goto("/announcements");
-  const form = page.getByRole("form", { name: "Announcement" });
-  await form.getByLabel("ZIM app").selectOption("sandbox");
-  await form.getByLabel("From user ID").fill(from);
-  await form.getByLabel("Message", { exact: true }).fill(text);
-  return form;
 }
 
 /** Review, check the sentence, type the app's name, send, and land on the result page. */

@@ -1,12 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { expect, type APIRequestContext, type Page } from "@playwright/test";
 import { callServerAction } from "./support";
 
 export const ZONE = "Europe/Berlin";
 
-/** The dispatcher ships separately; the tests that need something to actually go out run only where it exists. */
-export const DISPATCHER_PRESENT = fs.existsSync(path.join(process.cwd(), "lib/scheduler/dispatcher.ts"));
+/** The item's own status on its page (its runs table shows each occurrence's status too). */
+export const itemStatus = (page: Page) => page.getByRole("region", { name: "Details" }).getByTestId("item-status");
 
 /** Wall-clock date and time ("YYYY-MM-DD", "HH:mm:ss") of an instant in a zone. */
 export function wallTime(ms: number, zone = ZONE): { date: string; time: string } {

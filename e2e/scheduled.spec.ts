@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
+import { quotaOfSandbox } from "./announcement-support";
 import { compose, inbox, seedGroup } from "./messages-support";
 import {
-  announcementInput, DISPATCHER_PRESENT, idIn, reviewAndSchedule, scheduledAction, scheduleFor, setSandboxApproval, wallTime, ZONE,
+  announcementInput, idIn, itemStatus, reviewAndSchedule, scheduledAction, scheduleFor, setSandboxApproval, wallTime, ZONE,
 } from "./scheduled-support";
 import { createOperator, firstSignIn, seriousViolations, signInAsAdmin, uniqueEmail } from "./support";
 
@@ -51,13 +52,12 @@ test("a scheduled group message is listed with its zone, UTC and relative time, 
 });
 
 test("a message scheduled a few seconds ahead goes out at its time", async ({ page }) => {
-  test.skip(!DISPATCHER_PRESENT, "needs the dispatcher (lib/scheduler/dispatcher.ts)");
   const g = await seedGroup(page, { a: { Online: true } });
   await compose(page, { from: g.sender, group: g.groupId, text: "Right on time" });
   await scheduleFor(page, wallTime(Date.now() + 6_000));
   await reviewAndSchedule(page);
   await expect.poll(async () => (await inbox(page, g.ids.a, g.groupId)).map((m) => m.MessageBody.Message), { timeout: 30_000 }).toEqual(["Right on time"]);
-  await expect(page.getByTestId("item-status")).toHaveText("Sent", { timeout: 15_000 });
+  await expect(itemStatus(page)).toHaveText("Sent", { timeout: 15_000 });
   await page.getByRole("link", { name: "Open the send" }).click();
   await expect(page.getByTestId("outcome")).toHaveText("Delivered");
 });
@@ -72,18 +72,11 @@ test("a cancelled message does not go out", async ({ page }) => {
   await page.getByRole("dialog", { name: "Cancel this scheduled message?" }).getByRole("button", { name: "Cancel it" }).click();
   await expect(page.getByTestId("item-status")).toHaveText("Cancelled");
   await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
-  if (DISPATCHER_PRESENT) {
-    // A twin due at the same time that is not cancelled shows the dispatcher ran; the cancelled one never arrives.
-    await compose(page, { from: g.sender, group: g.groupId, text: "Still on" });
-    await scheduleFor(page, wallTime(due));
-    await reviewAndSchedule(page);
-    await expect.poll(async () => (await inbox(page, g.ids.a, g.groupId)).map((m) => m.MessageBody.Message), { timeout: 40_000 }).toEqual(["Still on"]);
-  } else {
-    await page.waitForTimeout(Math.max(0, due + 3_000 - Date.now()));
-    expect(await inbox(page, g.ids.a, g.groupId)).toEqual([]);
-    await page.reload();
-    await expect(page.getByTestId("item-status")).toHaveText("Cancelled");
-  }
+  // A twin due at the same time that is not cancelled shows the dispatcher ran; the cancelled one never arrives.
+  await compose(page, { from: g.sender, group: g.groupId, text: "Still on" });
+  await scheduleFor(page, wallTime(due));
+  await reviewAndSchedule(page);
+  await expect.poll(async () => (await inbox(page, g.ids.a, g.groupId)).map((m) => m.MessageBody.Message), { timeout: 40_000 }).toEqual(["Still on"]);
 });
 
 test("a time skipped by daylight saving is explained, with the first valid time one click away", async ({ page }) => {
@@ -136,9 +129,18 @@ test("a past time and an unknown zone are refused beside their fields, by the fo
 
 test("an announcement series beyond the app's daily quota is refused with the time it would fit", async ({ page, request }) => {
   const g = await seedGroup(page, { a: { Online: true } });
-  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 2 } })).ok()).toBe(true);
+  // Room for exactly two more next to what this run has announced so far.
+  const used = await quotaOfSandbox(page);
+  const limit = used.usedLast24h + used.scheduledNext24h + 2;
+  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: limit } })).ok()).toBe(true);
   try {
     const base = Date.now() + 2 * HOUR;
+    const day = page.locator(`[data-day="${wallTime(base).date}"]`);
+    const dayQuota = day.getByTestId("day-quota");
+    await page.goto("/scheduled?view=calendar");
+    await expect(page.getByText(`Each day shows the announcements of Sandbox sent and scheduled that day; the app allows ${limit} in any 24 hours.`)).toBeVisible();
+    // A day with no announcement shows no count.
+    const before = (await dayQuota.count()) === 0 ? 0 : Number(/^(\d+) \//.exec((await dayQuota.textContent()) ?? "")?.[1]);
     const ids: string[] = [];
     for (const offset of [0, 60_000]) {
       const created = await scheduledAction(request, page, "createItemAction", announcementInput(g.sender, "Quota filler", wallTime(base + offset)));
@@ -146,12 +148,12 @@ test("an announcement series beyond the app's daily quota is refused with the ti
     }
     expect(ids.every(Boolean)).toBe(true);
     const refused = await scheduledAction(request, page, "createItemAction", announcementInput(g.sender, "One too many", wallTime(base + 2 * 60_000)));
-    expect(refused.body).toContain("The app allows 2 announcements in any 24 hours");
+    expect(refused.body).toContain(`The app allows ${limit} announcements in any 24 hours`);
     expect(refused.body).toContain("The earliest time one more fits is");
     expect(idIn(refused.body)).toBeUndefined();
 
     await page.goto("/scheduled?view=calendar");
-    await expect(page.locator(`[data-day="${wallTime(base).date}"]`).getByTestId("day-quota")).toHaveText("2 / 2 announcements");
+    await expect(dayQuota).toHaveText(`${before + 2} / ${limit} announcements`);
     for (const id of ids) await scheduledAction(request, page, "cancelItemAction", { id, expectedVersion: 1 });
   } finally {
     await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 100 } });
