@@ -17,14 +17,18 @@ export function RunReason({ detail }: { detail: Detail }) {
 
 type Translate = ReturnType<typeof useTranslations>;
 
+/** Reasons whose sentence takes the run's detail as it is (graceMinutes, …); quota and approval are worded below. */
+const PLAIN_REASONS = ["pastGrace", "noSender", "interrupted", "inFlightElsewhere", "lateAnswer", "rateLimited", "invalidRequest", "error"];
+
 function reasonText(detail: Detail, t: Translate, tAll: Translate): string {
   const { reason } = detail;
   const values = Object.fromEntries(Object.entries(detail).filter(([, v]) => typeof v === "string" || typeof v === "number")) as Record<string, string | number>;
   if (reason === "quota") {
     return typeof detail.nextAllowedAt === "string" ? t("quota", { next: new Date(detail.nextAllowedAt) }) : t("quotaNone");
   }
-  if (reason === "notApproved") return t("notApproved", { approval: String(detail.approval ?? "") });
-  if (reason !== "other" && reason !== "quotaNone" && t.has(reason)) return t(reason, values);
+  // Approved, but for a version since changed; or rejected after its time was taken; or never reviewed.
+  if (reason === "notApproved") return t(detail.approval === "approved" ? "notApprovedOld" : detail.approval === "rejected" ? "notApprovedRejected" : "notApproved");
+  if (PLAIN_REASONS.includes(reason)) return t(reason, values);
   const key = reason.includes(".") ? reason : `errors.${reason}`;
   return tAll.has(key) ? tAll(key, values) : t("other", { reason });
 }
