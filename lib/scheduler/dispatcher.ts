@@ -81,7 +81,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     apps: options.apps ?? consoleApps,
     senders: options.senders ?? DEFAULT_SENDERS,
     limiter: new CallLimiter(),
-    retryAfterMs: options.retryAfterMs ?? 1_000,
+    retryAfterMs: options.retryAfterMs ?? 250,
     wake: (item) => waker.wake(item),
   };
   const tasks = new Set<Promise<unknown>>();
@@ -106,17 +106,24 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     );
   }
 
-  /** Claims the woken item if it is due; answers whether work() took it (and the caller's slot with it). */
+  /**
+   * A wake-up means "look now": it claims the earliest due item, whichever job fired (pg-boss hands out jobs in
+   * the order they were queued, not by due time), so items go out in the order they fell due. Answers whether
+   * work() took the item, and the caller's slot with it.
+   */
   async function wakeOne(job: DueJob): Promise<boolean> {
-    const [row] = await db
-      .select({ dueAt: scheduledItem.dueAt, status: scheduledItem.status, version: scheduledItem.version })
-      .from(scheduledItem)
-      .where(eq(scheduledItem.id, job.id));
-    if (!row || row.status !== "scheduled" || row.version !== job.version) return false;
-    const early = row.dueAt.getTime() - now().getTime();
-    if (early > EARLY_WAKE_TOLERANCE_MS) return false;
-    if (early > 0) await sleep(early);
-    const [item] = await claimDueItems(db, { owner: id, now: now(), leaseMs, limit: 1, only: job });
+    let [item] = await claimDueItems(db, { owner: id, now: now(), leaseMs, limit: 1 });
+    if (!item) {
+      // The job engine runs on the database's clock; this process's may be a little behind it.
+      const [row] = await db
+        .select({ dueAt: scheduledItem.dueAt, status: scheduledItem.status, version: scheduledItem.version })
+        .from(scheduledItem)
+        .where(eq(scheduledItem.id, job.id));
+      const early = row?.status === "scheduled" && row.version === job.version ? row.dueAt.getTime() - now().getTime() : 0;
+      if (early <= 0 || early > EARLY_WAKE_TOLERANCE_MS) return false;
+      await sleep(early);
+      [item] = await claimDueItems(db, { owner: id, now: now(), leaseMs, limit: 1 });
+    }
     if (!item) return false;
     work(item);
     return true;
