@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq } from "drizzle-orm";
 import { OperatorError } from "@/lib/actions/operator-error";
 import type { Database } from "@/lib/db";
 import { messageSend, scheduledItem, type ScheduledItemRow } from "@/lib/db/schema";
+import { log } from "@/lib/log/logger";
 import { InvalidRequestError, type MessageContext } from "@/lib/messages/context";
 import type { SendStatus } from "@/lib/messages/status";
 import { markSendsInterrupted } from "@/lib/messages/sweep";
@@ -169,7 +171,12 @@ async function sendFirst(deps: DispatchDeps, item: ScheduledItemRow, sender: Ite
     if (error instanceof OperatorError) return { status: "failed", detail: { reason: error.key, ...error.values } };
     // Anything else: the send row (if it was written) says what may have left.
     const [row] = await deps.db.select().from(messageSend).where(eq(messageSend.idempotencyKey, key));
-    if (!row) return { status: "failed", detail: { reason: "error", message: error instanceof Error ? error.message : String(error) } };
+    if (!row) {
+      // Nothing was recorded, so nothing left. The cause goes to the log, not to the operators' screens.
+      const reference = randomUUID();
+      log.error("scheduled send failed before anything was recorded", { reference, itemId: item.id, error: error instanceof Error ? error.message : String(error) });
+      return { status: "failed", detail: { reason: "error", reference } };
+    }
     if (row.status !== "sending") return { sendId: row.id, sendStatus: row.status };
     // Our call is over but its answer never reached the row: it may have been sent.
     await deps.db.transaction((tx) => markSendsInterrupted(tx, eq(messageSend.id, row.id), deps.now()));
