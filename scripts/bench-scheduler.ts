@@ -26,7 +26,7 @@ import type { AppAccess } from "@/lib/messages/targets";
 import { controlClient } from "@/lib/sandbox/test-support/control";
 import { startDispatcher } from "@/lib/scheduler/dispatcher";
 import { startJobEngine } from "@/lib/scheduler/engine";
-import { createSchedulerQueues, DUE_QUEUE } from "@/lib/scheduler/jobs";
+import { createSchedulerQueues, wakeJobOf } from "@/lib/scheduler/jobs";
 import { DEFAULT_RATE_LIMITS } from "@/lib/zim-apps/defaults";
 import { createZimClient } from "@/lib/zim/client";
 import { resolveZimLimits } from "@/lib/zim/limits";
@@ -137,9 +137,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       await opened.db.insert(scheduledItem).values(chunk);
-      await boss.insert(
-        chunk.map((r) => ({ name: DUE_QUEUE, data: { id: r.id, version: 1 }, startAfter: r.dueAt.toISOString(), singletonKey: `${r.id}:1:${r.dueAt.getTime()}` })),
-      );
+      await boss.insert(chunk.map((r) => wakeJobOf({ id: r.id!, version: 1, dueAt: r.dueAt })));
     }
   };
 

@@ -7,6 +7,8 @@ export interface ClaimOptions {
   owner: string;
   /** The dispatcher's clock; every comparison uses it, never the database's now(). */
   now: Date;
+  /** Items due up to this instant (default `now`): a wake-up takes its item a moment early and waits in hand. */
+  dueBy?: Date;
   leaseMs: number;
   limit: number;
 }
@@ -20,14 +22,14 @@ export interface ClaimOptions {
  * "Send on approval" announcements are not due while approval is pending: approving sets their time.
  */
 export async function claimDueItems(db: Database, options: ClaimOptions): Promise<ScheduledItemRow[]> {
-  const { owner, now, leaseMs, limit } = options;
+  const { owner, now, leaseMs, limit, dueBy = now } = options;
   const due = db
     .select({ id: scheduledItem.id })
     .from(scheduledItem)
     .where(
       and(
         eq(scheduledItem.status, "scheduled"),
-        lte(scheduledItem.dueAt, now),
+        lte(scheduledItem.dueAt, dueBy),
         not(and(eq(scheduledItem.sendOnApproval, true), eq(scheduledItem.approval, "pending"))!),
       ),
     )

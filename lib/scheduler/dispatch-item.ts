@@ -56,6 +56,9 @@ interface SendState {
  * its lease runs out; the lease sweep then makes it and its send row "unknown". It is never resent by itself.
  */
 export async function dispatchClaimed(deps: DispatchDeps, item: ScheduledItemRow): Promise<Finished> {
+  // A wake-up claims its item a moment early; it waits here, in hand, for its time.
+  const early = item.dueAt.getTime() - deps.now().getTime();
+  if (early > 0) await sleep(early);
   const plan = await planSend(deps, item);
   if (!("app" in plan)) return finishOccurrence(deps, item, plan);
   const action = item.kind === "group" ? "SendGroupMessage" : "SendMessageToAllUsers";
