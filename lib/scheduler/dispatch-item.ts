@@ -64,8 +64,8 @@ export async function dispatchClaimed(deps: DispatchDeps, item: ScheduledItemRow
   const action = item.kind === "group" ? "SendGroupMessage" : "SendMessageToAllUsers";
   const lane = `${plan.app.key}:${action}`;
   const perSecond = plan.app.rateLimits[action]?.perSecond ?? DEFAULT_RATE_LIMITS[action].perSecond;
-  const paced = async <T>(call: () => Promise<T>): Promise<T> => {
-    const release = await deps.limiter.acquire(lane, perSecond);
+  const paced = async <T>(call: () => Promise<T>, again = false): Promise<T> => {
+    const release = await deps.limiter.acquire(lane, perSecond, { first: again });
     try {
       return await call();
     } finally {
@@ -91,7 +91,7 @@ export async function dispatchClaimed(deps: DispatchDeps, item: ScheduledItemRow
     if (!resend || wait === null || deps.now().getTime() + wait > plan.deadline) break;
     if (state.sendStatus !== "rate-limited") await sleep(wait);
     const sendId = state.sendId;
-    state = await paced(() => resendOnce(deps, item, resend, sendId));
+    state = await paced(() => resendOnce(deps, item, resend, sendId), true);
   }
   const detail = state.sendStatus === "rate-limited" ? { reason: "rateLimited" } : undefined;
   return finishOccurrence(deps, item, { status: runStatusOfSend(state.sendStatus), sendId: state.sendId, detail });

@@ -42,6 +42,18 @@ describe("the call limiter", () => {
     expect(calls[2]!.started).toBe(MAX_HOLD_MS + 1000);
   });
 
+  it("puts a call sent again ahead of those waiting", async () => {
+    const limiter = new CallLimiter();
+    const order: string[] = [];
+    const calls = [
+      ...Array.from({ length: 11 }, (_, n) => limiter.acquire(LANE, 10).then((release) => (order.push(`new ${n}`), release()))),
+      limiter.acquire(LANE, 10, { first: true }).then((release) => (order.push("again"), release())),
+    ];
+    await vi.advanceTimersByTimeAsync(5_000);
+    await Promise.all(calls);
+    expect(order.slice(9, 12)).toEqual(["new 9", "again", "new 10"]);
+  });
+
   it("holds every call back after a rate-limited answer", async () => {
     const limiter = new CallLimiter();
     limiter.holdOff(LANE, 1500);

@@ -3,8 +3,8 @@
  * 10/s, D3; SendMessageToAllUsers 1/s). ZIM counts a call when it arrives, somewhere between our request and its
  * answer, so a call holds its slot for a window after its answer: then ZIM never sees more than `perSecond` in
  * any second, whatever the network delay, and never answers with a frequency code because of this process. A call
- * slower than `maxHoldMs` holds its slot only until `maxHoldMs` after its start (plus the window), so one slow
- * answer cannot stall the lane. Callers wait in FIFO order, so items go out in the order they were due.
+ * slower than `maxHoldMs` holds its slot only until `maxHoldMs` after its start (plus the window), so one answer
+ * that never comes (up to the client's 10 s timeout) cannot stall the lane. Callers wait in FIFO order, so items go out in the order they were due.
  *
  * Only this process is paced: dispatchers in other processes share ZIM's limit, and a rate-limited answer
  * (nothing was sent) makes the caller hold the lane back and send again on the same record.
@@ -33,11 +33,16 @@ export class CallLimiter {
     private readonly maxHoldMs = MAX_HOLD_MS,
   ) {}
 
-  /** Waits for a slot for `key` under `perSecond`; call the release once the answer is in (or the call failed). */
-  acquire(key: string, perSecond: number): Promise<Release> {
+  /**
+   * Waits for a slot for `key` under `perSecond`; call the release once the answer is in (or the call failed).
+   * `first`: ahead of everyone waiting — a call sent again after a frequency code already had its turn.
+   */
+  acquire(key: string, perSecond: number, options: { first?: boolean } = {}): Promise<Release> {
     const lane = this.lane(key);
     return new Promise((go) => {
-      lane.waiting.push({ perSecond: Math.max(1, perSecond), go });
+      const waiter = { perSecond: Math.max(1, perSecond), go };
+      if (options.first) lane.waiting.unshift(waiter);
+      else lane.waiting.push(waiter);
       this.pump(lane);
     });
   }
