@@ -7,31 +7,30 @@ export interface ClaimOptions {
   owner: string;
   /** The dispatcher's clock; every comparison uses it, never the database's now(). */
   now: Date;
+  /** Items due up to this instant (default `now`): a wake-up takes its item a moment early and waits in hand. */
+  dueBy?: Date;
   leaseMs: number;
   limit: number;
-  /** A wake-up names one item and the version it was made for; an edited item has a newer one. */
-  only?: { id: string; version: number };
 }
 
 /**
- * Takes due items for this dispatcher: scheduled → claimed with a lease, in one statement. The inner SELECT …
- * FOR UPDATE SKIP LOCKED makes concurrent dispatchers (in this process or others) take disjoint sets, and its
- * condition is re-checked on the locked row, so an item is claimed by one dispatcher at a time. Nothing has been
- * sent for a claimed item: if the lease runs out, the lease sweep puts it back.
+ * Takes the earliest due items for this dispatcher: scheduled → claimed with a lease, in one statement. The
+ * inner SELECT … FOR UPDATE SKIP LOCKED makes concurrent dispatchers (in this process or others) take disjoint
+ * sets, and its condition is re-checked on the locked row, so an item is claimed by one dispatcher at a time.
+ * Nothing has been sent for a claimed item: if the lease runs out, the lease sweep puts it back.
  *
  * "Send on approval" announcements are not due while approval is pending: approving sets their time.
  */
 export async function claimDueItems(db: Database, options: ClaimOptions): Promise<ScheduledItemRow[]> {
-  const { owner, now, leaseMs, limit, only } = options;
+  const { owner, now, leaseMs, limit, dueBy = now } = options;
   const due = db
     .select({ id: scheduledItem.id })
     .from(scheduledItem)
     .where(
       and(
         eq(scheduledItem.status, "scheduled"),
-        lte(scheduledItem.dueAt, now),
+        lte(scheduledItem.dueAt, dueBy),
         not(and(eq(scheduledItem.sendOnApproval, true), eq(scheduledItem.approval, "pending"))!),
-        only ? and(eq(scheduledItem.id, only.id), eq(scheduledItem.version, only.version)) : undefined,
       ),
     )
     .orderBy(asc(scheduledItem.dueAt))

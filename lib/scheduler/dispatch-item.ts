@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { and, eq } from "drizzle-orm";
 import { OperatorError } from "@/lib/actions/operator-error";
 import type { Database } from "@/lib/db";
 import { messageSend, scheduledItem, type ScheduledItemRow } from "@/lib/db/schema";
+import { log } from "@/lib/log/logger";
 import { InvalidRequestError, type MessageContext } from "@/lib/messages/context";
 import type { SendStatus } from "@/lib/messages/status";
 import { markSendsInterrupted } from "@/lib/messages/sweep";
@@ -54,13 +56,16 @@ interface SendState {
  * its lease runs out; the lease sweep then makes it and its send row "unknown". It is never resent by itself.
  */
 export async function dispatchClaimed(deps: DispatchDeps, item: ScheduledItemRow): Promise<Finished> {
+  // A wake-up claims its item a moment early; it waits here, in hand, for its time.
+  const early = item.dueAt.getTime() - deps.now().getTime();
+  if (early > 0) await sleep(early);
   const plan = await planSend(deps, item);
   if (!("app" in plan)) return finishOccurrence(deps, item, plan);
   const action = item.kind === "group" ? "SendGroupMessage" : "SendMessageToAllUsers";
   const lane = `${plan.app.key}:${action}`;
   const perSecond = plan.app.rateLimits[action]?.perSecond ?? DEFAULT_RATE_LIMITS[action].perSecond;
-  const paced = async <T>(call: () => Promise<T>): Promise<T> => {
-    const release = await deps.limiter.acquire(lane, perSecond);
+  const paced = async <T>(call: () => Promise<T>, again = false): Promise<T> => {
+    const release = await deps.limiter.acquire(lane, perSecond, { first: again });
     try {
       return await call();
     } finally {
@@ -86,7 +91,7 @@ export async function dispatchClaimed(deps: DispatchDeps, item: ScheduledItemRow
     if (!resend || wait === null || deps.now().getTime() + wait > plan.deadline) break;
     if (state.sendStatus !== "rate-limited") await sleep(wait);
     const sendId = state.sendId;
-    state = await paced(() => resendOnce(deps, item, resend, sendId));
+    state = await paced(() => resendOnce(deps, item, resend, sendId), true);
   }
   const detail = state.sendStatus === "rate-limited" ? { reason: "rateLimited" } : undefined;
   return finishOccurrence(deps, item, { status: runStatusOfSend(state.sendStatus), sendId: state.sendId, detail });
@@ -169,7 +174,12 @@ async function sendFirst(deps: DispatchDeps, item: ScheduledItemRow, sender: Ite
     if (error instanceof OperatorError) return { status: "failed", detail: { reason: error.key, ...error.values } };
     // Anything else: the send row (if it was written) says what may have left.
     const [row] = await deps.db.select().from(messageSend).where(eq(messageSend.idempotencyKey, key));
-    if (!row) return { status: "failed", detail: { reason: "error", message: error instanceof Error ? error.message : String(error) } };
+    if (!row) {
+      // Nothing was recorded, so nothing left. The cause goes to the log, not to the operators' screens.
+      const reference = randomUUID();
+      log.error("scheduled send failed before anything was recorded", { reference, itemId: item.id, error: error instanceof Error ? error.message : String(error) });
+      return { status: "failed", detail: { reason: "error", reference } };
+    }
     if (row.status !== "sending") return { sendId: row.id, sendStatus: row.status };
     // Our call is over but its answer never reached the row: it may have been sent.
     await deps.db.transaction((tx) => markSendsInterrupted(tx, eq(messageSend.id, row.id), deps.now()));

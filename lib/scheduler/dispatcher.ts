@@ -2,7 +2,6 @@ import "server-only";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
-import { eq } from "drizzle-orm";
 import type PgBoss from "pg-boss";
 import type { OpenDatabase } from "@/lib/db/open";
 import { scheduledItem, type ScheduledItemRow } from "@/lib/db/schema";
@@ -11,7 +10,7 @@ import { consoleApps, type AppAccess } from "@/lib/messages/targets";
 import { claimDueItems } from "./claim";
 import { dispatchClaimed, type DispatchDeps } from "./dispatch-item";
 import { JOB_POLLING_SECONDS, startJobEngine } from "./engine";
-import { CATCH_UP_QUEUE, createSchedulerQueues, DUE_QUEUE, jobWaker, queueCatchUp, type DueJob } from "./jobs";
+import { CATCH_UP_QUEUE, createSchedulerQueues, DUE_QUEUE, jobWaker, queueCatchUp, WAKE_LEAD_MS, type DueJob } from "./jobs";
 import { LeaseKeeper } from "./lease-keeper";
 import { sweepExpiredLeases } from "./lease-sweep";
 import { CallLimiter } from "./limiter";
@@ -51,12 +50,10 @@ export interface Dispatcher {
 
 export const DEFAULT_LEASE_MS = 30_000;
 export const DEFAULT_CATCH_UP_SECONDS = 5;
-/** A wake-up may come a little before the item is due by this process's clock (clock skew with the database). */
-const EARLY_WAKE_TOLERANCE_MS = 2_000;
 
 /**
  * The dispatcher: sends scheduled items at their time, on pg-boss. Wake-up jobs ("scheduled-item-due", starting
- * at the due time, polled every 0.5 s) say which item to look at; the scheduled_item row decides. A catch-up job
+ * a second before the due time, polled every 0.5 s) say "look now"; the scheduled_item rows decide. A catch-up job
  * every few seconds (one for all dispatchers, re-queued by whoever runs it — pg-boss cron is minute-grained) and
  * one at start find what the wake-ups missed, including items that fell due while nothing ran, and sweep
  * expired leases. Any number of dispatchers (console instances, `npm run worker`) may run on one PostgreSQL
@@ -81,7 +78,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     apps: options.apps ?? consoleApps,
     senders: options.senders ?? DEFAULT_SENDERS,
     limiter: new CallLimiter(),
-    retryAfterMs: options.retryAfterMs ?? 1_000,
+    retryAfterMs: options.retryAfterMs ?? 250,
     wake: (item) => waker.wake(item),
   };
   const tasks = new Set<Promise<unknown>>();
@@ -106,17 +103,14 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     );
   }
 
-  /** Claims the woken item if it is due; answers whether work() took it (and the caller's slot with it). */
-  async function wakeOne(job: DueJob): Promise<boolean> {
-    const [row] = await db
-      .select({ dueAt: scheduledItem.dueAt, status: scheduledItem.status, version: scheduledItem.version })
-      .from(scheduledItem)
-      .where(eq(scheduledItem.id, job.id));
-    if (!row || row.status !== "scheduled" || row.version !== job.version) return false;
-    const early = row.dueAt.getTime() - now().getTime();
-    if (early > EARLY_WAKE_TOLERANCE_MS) return false;
-    if (early > 0) await sleep(early);
-    const [item] = await claimDueItems(db, { owner: id, now: now(), leaseMs, limit: 1, only: job });
+  /**
+   * A wake-up means "look now": it claims the earliest item due within WAKE_LEAD_MS, whichever job fired (pg-boss
+   * hands out jobs in the order they were queued, not by due time), so items go out in the order they fall due.
+   * Answers whether work() took the item, and the caller's slot with it.
+   */
+  async function wakeOne(): Promise<boolean> {
+    const at = now();
+    const [item] = await claimDueItems(db, { owner: id, now: at, dueBy: new Date(at.getTime() + WAKE_LEAD_MS), leaseMs, limit: 1 });
     if (!item) return false;
     work(item);
     return true;
@@ -144,7 +138,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     for (const job of jobs) {
       if (stopping || !(await slots.acquire())) return;
       track(
-        wakeOne(job.data)
+        wakeOne()
           .catch((error: unknown) => {
             log.error("wake-up failed; the catch-up scan will find the item", { itemId: job.data.id, error: String(error) });
             return false;

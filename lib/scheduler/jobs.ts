@@ -2,8 +2,15 @@ import "server-only";
 import type PgBoss from "pg-boss";
 import type { Waker } from "./wake";
 
-/** One job per item version and due time, starting at the due time: "look at this item now". */
+/** One job per item version and due time, starting WAKE_LEAD_MS before it: "look now". */
 export const DUE_QUEUE = "scheduled-item-due";
+
+/**
+ * Wake-ups start this long before the due time: longer than the job engine's half-second polling, so the item is
+ * claimed (and waits in hand) before its time instead of up to half a second after it; also covers a process
+ * clock a little behind the database's, on which the job engine runs.
+ */
+export const WAKE_LEAD_MS = 1_000;
 /** One job at a time for all dispatchers: sweep expired leases and claim due items whose wake-up was lost. */
 export const CATCH_UP_QUEUE = "scheduled-catch-up";
 
@@ -29,10 +36,17 @@ export async function createSchedulerQueues(boss: PgBoss): Promise<void> {
 export function jobWaker(boss: PgBoss): Waker {
   return {
     async wake(item) {
-      const data: DueJob = { id: item.id, version: item.version };
-      await boss.send(DUE_QUEUE, data, { startAfter: item.dueAt, singletonKey: `${item.id}:${item.version}:${item.dueAt.getTime()}` });
+      const job = wakeJobOf(item);
+      await boss.send(job.name, job.data, { startAfter: job.startAfter, singletonKey: job.singletonKey });
     },
   };
+}
+
+/** The wake-up job of one occurrence, also for bulk inserts (boss.insert). */
+export function wakeJobOf(item: { id: string; version: number; dueAt: Date }) {
+  const data: DueJob = { id: item.id, version: item.version };
+  const startAfter = new Date(item.dueAt.getTime() - WAKE_LEAD_MS);
+  return { name: DUE_QUEUE, data, startAfter, singletonKey: `${item.id}:${item.version}:${item.dueAt.getTime()}` };
 }
 
 /** Queues the next catch-up `seconds` from now, unless one is already waiting. */

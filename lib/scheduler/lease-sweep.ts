@@ -8,6 +8,9 @@ import { auditTargetOf, runStatusOfSend, sendKeyOf } from "./occurrence";
 import { lockLeased, settleOccurrence } from "./settle";
 import { LEASED_STATUSES } from "./status";
 
+/** Later than any lease; within PostgreSQL's timestamp range (year 294276), unlike JavaScript's largest Date. */
+const END_OF_TIME = new Date("9999-12-31T23:59:59Z");
+
 export interface LeaseSweepOptions {
   now: Date;
   /** This dispatcher: its own leases are never swept. */
@@ -37,8 +40,7 @@ export interface SweptItem {
  * - a row still "sending": the request may have left → row and item "unknown". NEVER resent.
  */
 export async function sweepExpiredLeases(db: Database, options: LeaseSweepOptions): Promise<SweptItem[]> {
-  // Beyond any lease, yet printable: JavaScript's largest date prints as "+275760-…", which PostgreSQL refuses.
-  const expiredBefore = options.everyLease ? new Date("9999-12-31T23:59:59Z") : options.now;
+  const expiredBefore = options.everyLease ? END_OF_TIME : options.now;
   const candidates = await db
     .select({ id: scheduledItem.id })
     .from(scheduledItem)

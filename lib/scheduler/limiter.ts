@@ -1,33 +1,48 @@
 /**
  * The one place that paces this process's calls to ZIM, per app and Action (zim-api.md §4–§5: SendGroupMessage
  * 10/s, D3; SendMessageToAllUsers 1/s). ZIM counts a call when it arrives, somewhere between our request and its
- * answer, so a call holds its slot from the moment it starts until `windowMs` after its answer: then no window of
- * the server's can ever see more than `perSecond`, whatever the network delay. Callers wait in FIFO order.
+ * answer, so a call holds its slot for a window after its answer: then ZIM never sees more than `perSecond` in
+ * any second, whatever the network delay, and never answers with a frequency code because of this process. A call
+ * slower than `maxHoldMs` holds its slot only until `maxHoldMs` after its start (plus the window), so one answer
+ * that never comes (up to the client's 10 s timeout) cannot stall the lane. Callers wait in FIFO order, so items go out in the order they were due.
  *
- * Only this process is paced; several dispatchers on one app share ZIM's limit, and a rate-limited answer
- * (nothing was sent) makes the caller `holdOff` and try again later.
+ * Only this process is paced: dispatchers in other processes share ZIM's limit, and a rate-limited answer
+ * (nothing was sent) makes the caller hold the lane back and send again on the same record.
  */
 export type Release = () => void;
 
+interface Call {
+  /** When the slot frees: a window after the answer (or after started + maxHoldMs, whichever is first). */
+  freesAt: number;
+}
+
 interface Lane {
-  inFlight: number;
-  /** When recent calls were answered (ms); each keeps its slot for windowMs after that. */
-  answeredAt: number[];
-  waiting: { perSecond: number; grant: (release: Release) => void }[];
+  calls: Call[];
+  waiting: { perSecond: number; go: (release: Release) => void }[];
   blockedUntil: number;
   timer?: NodeJS.Timeout;
 }
 
+export const MAX_HOLD_MS = 250;
+
 export class CallLimiter {
   private readonly lanes = new Map<string, Lane>();
 
-  constructor(private readonly windowMs = 1000) {}
+  constructor(
+    private readonly windowMs = 1000,
+    private readonly maxHoldMs = MAX_HOLD_MS,
+  ) {}
 
-  /** Waits for a slot under `perSecond` for `key`; call the returned release once the answer is in. */
-  acquire(key: string, perSecond: number): Promise<Release> {
+  /**
+   * Waits for a slot for `key` under `perSecond`; call the release once the answer is in (or the call failed).
+   * `first`: ahead of everyone waiting — a call sent again after a frequency code already had its turn.
+   */
+  acquire(key: string, perSecond: number, options: { first?: boolean } = {}): Promise<Release> {
     const lane = this.lane(key);
-    return new Promise((grant) => {
-      lane.waiting.push({ perSecond: Math.max(1, perSecond), grant });
+    return new Promise((go) => {
+      const waiter = { perSecond: Math.max(1, perSecond), go };
+      if (options.first) lane.waiting.unshift(waiter);
+      else lane.waiting.push(waiter);
       this.pump(lane);
     });
   }
@@ -36,17 +51,17 @@ export class CallLimiter {
   holdOff(key: string, ms: number): void {
     const lane = this.lane(key);
     lane.blockedUntil = Math.max(lane.blockedUntil, Date.now() + ms);
+    this.pump(lane);
   }
 
-  /** Calls waiting or in flight, for tests and shutdown. */
-  pending(key: string): number {
-    const lane = this.lanes.get(key);
-    return lane ? lane.inFlight + lane.waiting.length : 0;
+  /** Calls waiting for their turn. */
+  waiting(key: string): number {
+    return this.lanes.get(key)?.waiting.length ?? 0;
   }
 
   private lane(key: string): Lane {
     let lane = this.lanes.get(key);
-    if (!lane) this.lanes.set(key, (lane = { inFlight: 0, answeredAt: [], waiting: [], blockedUntil: 0 }));
+    if (!lane) this.lanes.set(key, (lane = { calls: [], waiting: [], blockedUntil: 0 }));
     return lane;
   }
 
@@ -54,25 +69,24 @@ export class CallLimiter {
     if (lane.timer) clearTimeout(lane.timer);
     lane.timer = undefined;
     const now = Date.now();
-    lane.answeredAt = lane.answeredAt.filter((t) => t > now - this.windowMs);
+    lane.calls = lane.calls.filter((c) => c.freesAt > now);
     while (lane.waiting.length > 0 && now >= lane.blockedUntil) {
       const next = lane.waiting[0]!;
-      if (lane.inFlight + lane.answeredAt.length >= next.perSecond) break;
+      if (lane.calls.length >= next.perSecond) break;
       lane.waiting.shift();
-      lane.inFlight += 1;
+      const call: Call = { freesAt: now + this.maxHoldMs + this.windowMs };
+      lane.calls.push(call);
       let released = false;
-      next.grant(() => {
+      next.go(() => {
         if (released) return;
         released = true;
-        lane.inFlight -= 1;
-        lane.answeredAt.push(Date.now());
+        call.freesAt = Math.min(call.freesAt, Date.now() + this.windowMs);
         this.pump(lane);
       });
     }
     if (lane.waiting.length === 0) return;
-    // Wake when the oldest answered slot frees or the hold-off ends; a release pumps on its own.
-    const frees = lane.answeredAt.length > 0 ? lane.answeredAt[0]! + this.windowMs : Infinity;
-    const at = now < lane.blockedUntil ? lane.blockedUntil : frees;
-    if (Number.isFinite(at)) lane.timer = setTimeout(() => this.pump(lane), Math.max(1, at - now));
+    // Wake when the hold-off ends, else when the first slot frees (a release pumps on its own too).
+    const at = now < lane.blockedUntil ? lane.blockedUntil : Math.min(...lane.calls.map((c) => c.freesAt));
+    lane.timer = setTimeout(() => this.pump(lane), Math.max(1, at - now));
   }
 }
