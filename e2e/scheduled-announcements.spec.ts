@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { announcementForm, quotaOfSandbox, seedUsers } from "./announcement-support";
 import { inbox, unique } from "./messages-support";
 import { itemStatus, scheduleFor, setSandboxApproval, wallTime, ZONE } from "./scheduled-support";
-import { createOperator, firstSignIn, signInAsAdmin, uniqueEmail } from "./support";
+import { callServerAction, createOperator, firstSignIn, signInAsAdmin, uniqueEmail } from "./support";
 
 test.use({ timezoneId: ZONE });
 
@@ -111,7 +111,7 @@ test("a scheduled announcement is edited on the Announcements page and goes out 
   expect(await received(page, u.online, [first, edited, cancelled])).toEqual([edited]);
 });
 
-test("approval: the author cannot approve, a second operator reads and approves; an edit voids an approval and unapproved it is held; a rejection tells the author why", async ({ page, browser }) => {
+test("approval: the author cannot approve, a second operator reads and approves; an edit voids an approval and unapproved it is held; a rejection tells the author why", async ({ page, browser, request }) => {
   test.setTimeout(150_000);
   const u = await seedUsers(page, { sender: ONLINE, online: ONLINE });
   const email = uniqueEmail("approver");
@@ -133,6 +133,10 @@ test("approval: the author cannot approve, a second operator reads and approves;
     await expect(page.getByTestId("approval-state")).toHaveText("Waiting for approval");
     await expect(page.getByText("You cannot approve your own announcement")).toBeVisible();
     await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    // The server holds to it too: no announcement of this app goes out "now" around the approval.
+    const bypass = { appKey: "sandbox", idempotencyKey: `bypass-${Date.now()}-xxxxxxxx`, request: { FromUserId: u.sender, MessageType: 1, MessageBody: { Message: approved } } };
+    const refused = await callServerAction(request, page, { file: "app/(console)/announcements/actions.ts", name: "sendAnnouncementAction", args: [bypass], path: "/announcements" });
+    expect(refused.body).toContain("This app asks for a second operator's approval before an announcement goes out, so nothing was sent.");
 
     await reviewer.goto(`/scheduled/${first}`);
     await expect(reviewer.getByRole("figure", { name: "As an announcement" })).toContainText(approved);
