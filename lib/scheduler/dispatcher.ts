@@ -4,7 +4,7 @@ import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
 import type { OpenDatabase } from "@/lib/db/open";
-import { scheduledItem, type ScheduledItemRow } from "@/lib/db/schema";
+import type { ScheduledItemRow } from "@/lib/db/schema";
 import { log } from "@/lib/log/logger";
 import { consoleApps, type AppAccess } from "@/lib/messages/targets";
 import { claimDueItems } from "./claim";
