@@ -8,7 +8,7 @@ const nextConfig = {
   // A separate build folder lets two builds (say, two branches' e2e runs) live side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native or WASM-backed packages must be loaded by Node at run time, never bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "proper-lockfile"],
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "pg", "pg-boss", "proper-lockfile"],
   poweredByHeader: false,
   // The ZIM client calls "<base>/?Action=…" as ZIM documents it; with the sandbox mounted at /zim-sandbox, Next's
   // usual 308 from "/zim-sandbox/" to "/zim-sandbox" would be an answer the client rightly refuses to follow.

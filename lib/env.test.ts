@@ -18,6 +18,8 @@ describe("parseEnv", () => {
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.ZIM_SANDBOX_APP_ID).toBe(1000001);
     expect(env.CONSOLE_URL).toBe("http://localhost:3000");
+    expect(env.DISPATCHER).toBe("on");
+    expect(env.DISPATCH_LEASE_MS).toBe(30_000);
   });
 
   it("treats empty strings as unset", () => {
@@ -35,6 +37,8 @@ describe("parseEnv", () => {
     [{ CONSOLE_ADMIN_EMAIL: "a@b.co", CONSOLE_ADMIN_PASSWORD: "short" }, "CONSOLE_ADMIN_PASSWORD"],
     [{ CONSOLE_ADMIN_EMAIL: "a@b.co" }, "CONSOLE_ADMIN_PASSWORD"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ DISPATCHER: "maybe" }, "DISPATCHER"],
+    [{ DISPATCH_LEASE_MS: "500" }, "DISPATCH_LEASE_MS"],
     [{ DATABASE_URL: "postgres://db/console" }, "CONSOLE_SECRET_KEY"],
   ])("names the bad variable in %o", (source, name) => {
     const problems = problemsOf(source);

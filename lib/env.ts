@@ -47,6 +47,10 @@ export const envSchema = z
     /** Where the console reaches its built-in sandbox; default: CONSOLE_URL + /zim-sandbox. */
     ZIM_SANDBOX_URL: optionalString.pipe(z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" }).optional()),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** "off": this console sends no scheduled items (a `npm run worker` does); wake-ups still go to the job table. */
+    DISPATCHER: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
+    /** How long a dispatcher's claim on an item lasts without renewal (renewed three times per lease). */
+    DISPATCH_LEASE_MS: z.coerce.number().int().min(1000, "must be at least 1000 (ms)").max(600_000, "must be at most 600000 (ms)").default(30_000),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.CONSOLE_SECRET_KEY) {

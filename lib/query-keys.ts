@@ -3,5 +3,9 @@ export const queryKeys = {
   sandboxInbox: (userId: string) => ["sandbox", "inbox", userId] as const,
   messageSend: (id: string) => ["messages", "send", id] as const,
   appGroups: (appKey: string) => ["messages", "groups", appKey] as const,
+  announcementQuota: (appKey: string) => ["announcements", "quota", appKey] as const,
   groupMembers: (appKey: string, groupId: string) => ["messages", "members", appKey, groupId] as const,
+  scheduledList: (view: string) => ["scheduled", "list", view] as const,
+  scheduledItem: (id: string) => ["scheduled", "item", id] as const,
+  scheduledCalendar: (mode: string, day: string, app: string, timeZone: string) => ["scheduled", "calendar", mode, day, app, timeZone] as const,
 };

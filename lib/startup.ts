@@ -6,6 +6,7 @@ import { getEnv } from "@/lib/env";
 import { log } from "@/lib/log/logger";
 import { markInterruptedSendsUnknown } from "@/lib/messages/sweep";
 import { ensureSandboxWorld } from "@/lib/sandbox/world";
+import { startConsoleScheduling } from "@/lib/scheduler/run";
 
 /**
  * Runs once when the console process starts (instrumentation.ts): checks the configuration, opens and migrates
@@ -13,7 +14,8 @@ import { ensureSandboxWorld } from "@/lib/sandbox/world";
  */
 export async function startConsole(): Promise<void> {
   const env = getEnv();
-  const { db, engine } = await openConsoleDatabase();
+  const opened = await openConsoleDatabase();
+  const { db, engine } = opened;
   log.info("database ready", { engine, dataDir: engine === "pglite" ? env.DATA_DIR : undefined });
   // Sends a dead process left mid-request become "outcome unknown" for an operator, never resent. PGlite's data
   // folder is locked to this process, so nothing else can be mid-request: all of them. On shared PostgreSQL only
@@ -22,6 +24,8 @@ export async function startConsole(): Promise<void> {
   if (interrupted.sends + interrupted.recalls > 0) log.warn("interrupted sends marked outcome unknown", interrupted);
   // The built-in sandbox has its sample world from the first start, so operators can rehearse at once.
   await ensureSandboxWorld(db);
+  // Scheduled items due while nothing ran are found by the dispatcher's first catch-up, here.
+  await startConsoleScheduling(opened, env);
   const auth = await getAuth();
   const result = await ensureFirstAdmin(db, auth, env);
   if (result.created && result.oneTimePassword) {

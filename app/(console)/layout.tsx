@@ -2,12 +2,15 @@ import type { ReactNode } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AttentionBanner } from "@/components/schedule/attention-banner";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { NavLinks } from "@/components/shell/nav-links";
 import { SandboxBanner } from "@/components/shell/sandbox-banner";
 import { SignOutButton } from "@/components/shell/sign-out-button";
 import { can } from "@/lib/auth/roles";
 import { currentOperator } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { listAttention } from "@/lib/scheduler/items/attention";
 import { NAV } from "@/lib/nav";
 import { usingSandboxOnly } from "@/lib/zim-apps/queries";
 
@@ -20,7 +23,12 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   }
   if (operator.mustChangePassword) redirect("/change-password");
 
-  const [t, tRoles, sandboxOnly] = await Promise.all([getTranslations("nav"), getTranslations("roles"), usingSandboxOnly()]);
+  const [t, tRoles, sandboxOnly, attention] = await Promise.all([
+    getTranslations("nav"),
+    getTranslations("roles"),
+    usingSandboxOnly(),
+    getDb().then((db) => listAttention(db, operator.id)),
+  ]);
   const items = NAV.filter((item) => can(operator.role, item.permission)).map((item) => ({
     href: item.href,
     label: t(item.key),
@@ -47,6 +55,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           </div>
         </div>
       </header>
+      <AttentionBanner items={attention} />
       <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
         {children}
       </main>

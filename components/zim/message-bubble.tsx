@@ -3,22 +3,25 @@ import { MessageContent } from "./message-content";
 
 export interface BubbleMessage {
   FromUserId: string;
-  GroupId: string;
+  GroupId?: string;
   MessageType: number;
   SubMsgType?: number;
   MessageBody: { Message: string };
   SendMsgOptions?: { TargetOption?: { ReceiverUserIds?: string[]; Inclusive?: boolean } };
 }
 
-/** The message as a chat bubble in the group, with who will (or will not) see it when it is targeted. */
-export function MessageBubble({ message }: { message: BubbleMessage }) {
+/**
+ * The message as a chat bubble in the group, with who will (or will not) see it when it is targeted; `caption`
+ * replaces "in group …" for a message without a group (an announcement).
+ */
+export function MessageBubble({ message, caption }: { message: BubbleMessage; caption?: string }) {
   const t = useTranslations("messagePreview");
   const target = message.SendMsgOptions?.TargetOption;
   const ids = target?.ReceiverUserIds ?? [];
   return (
     <figure aria-label={t("bubbleTitle")} className="space-y-1">
       <figcaption className="text-xs text-slate-600 dark:text-slate-400">
-        {t("inGroup", { group: message.GroupId || "—", sender: message.FromUserId || "—" })}
+        {caption ?? t("inGroup", { group: message.GroupId || "—", sender: message.FromUserId || "—" })}
       </figcaption>
       <div className="flex items-start gap-2">
         <span aria-hidden className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-sm font-bold text-white uppercase">

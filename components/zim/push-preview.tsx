@@ -1,9 +1,14 @@
 import { useTranslations } from "next-intl";
 
-/** The offline push as a phone shows it; when off, what offline members get instead. */
-export function PushPreview({ appName, push, fallback }: { appName: string; push?: { Enable?: number; Title?: string; Content?: string }; fallback: string }) {
+/** The offline push as a phone shows it; when off, what offline receivers get instead (`off`, if given). */
+export function PushPreview({ appName, push, fallback, off }: {
+  appName: string;
+  push?: { Enable?: number; Title?: string; Content?: string };
+  fallback: string;
+  off?: string;
+}) {
   const t = useTranslations("messagePreview");
-  if (push?.Enable !== 1) return <p className="text-sm text-slate-600 dark:text-slate-400">{t("pushOff")}</p>;
+  if (push?.Enable !== 1) return <p className="text-sm text-slate-600 dark:text-slate-400">{off ?? t("pushOff")}</p>;
   return (
     <figure aria-label={t("pushTitle")} className="rounded-xl border border-slate-300 bg-white p-3 shadow-sm dark:border-slate-600 dark:bg-slate-900">
       <figcaption className="flex items-center justify-between text-xs text-slate-600 dark:text-slate-400">

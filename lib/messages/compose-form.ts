@@ -30,12 +30,11 @@ export interface ItemValues {
 
 export type RecipientMode = "all" | "only" | "except";
 
-export interface ComposeValues {
+/** What every message form shares — app, sender, type, body, offline push — and the pieces in components/message-form edit. */
+export interface BodyValues {
   appKey: string;
   fromUserId: string;
-  groupId: string;
   messageType: GroupMessageType;
-  priority: 1 | 2 | 3;
   text: string;
   isBase64: boolean;
   extendedData: string;
@@ -44,6 +43,11 @@ export interface ComposeValues {
   media: MediaValues;
   items: ItemValues[];
   push: { enabled: boolean; title: string; content: string; payload: string };
+}
+
+export interface ComposeValues extends BodyValues {
+  groupId: string;
+  priority: 1 | 2 | 3;
   noUnread: boolean;
   recipientMode: RecipientMode;
   recipientsText: string;
@@ -70,10 +74,10 @@ export function emptyCompose(appKey = "", fromUserId = ""): ComposeValues {
 }
 
 /** "" → absent; anything else → a number (NaN for non-numbers, which the schema then names). */
-function num(text: string): number | undefined {
+export function num(text: string): number | undefined {
   return text.trim() === "" ? undefined : Number(text.trim());
 }
-const opt = (text: string) => (text === "" ? undefined : text);
+export const opt = (text: string) => (text === "" ? undefined : text);
 
 /** The media JSON object of an image (11), file (12), audio (13) or video (14) message (zim-api.md §3.2). */
 export function mediaObject(type: 11 | 12 | 13 | 14, m: MediaValues): Record<string, unknown> {
@@ -92,7 +96,7 @@ function itemObject(item: ItemValues): Record<string, unknown> {
   return { MsgType: item.msgType, Msg: JSON.stringify(mediaObject(item.msgType, item.media)) };
 }
 
-export function messageText(v: ComposeValues): string {
+export function messageText(v: Pick<BodyValues, "messageType" | "items" | "media" | "text">): string {
   if (v.messageType === 10) return JSON.stringify({ MultiMsg: v.items.map(itemObject) });
   if (v.messageType >= 11 && v.messageType <= 14) return JSON.stringify(mediaObject(v.messageType as 11 | 12 | 13 | 14, v.media));
   return v.text;
@@ -126,7 +130,7 @@ export function buildRequest(v: ComposeValues): SendGroupMessageInput {
 }
 
 /** Drops undefined keys at every level, so the preview and the wire show the same object. */
-function strip(value: unknown): unknown {
+export function strip(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(strip);
   if (value && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).map(([k, v]) => [k, strip(v)]));

@@ -1,4 +1,4 @@
-import type { FieldErrors, Resolver } from "react-hook-form";
+import type { FieldErrors, FieldValues, Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { ZimLimits } from "@/lib/zim/limits";
 import { audioContentSchema, fileContentSchema, imageContentSchema, videoContentSchema } from "@/lib/zim/schemas/media";
@@ -31,7 +31,8 @@ const MEDIA_FIELDS: Record<string, [keyof MediaValues, string]> = {
   "Thumbnail.Height": ["thumbHeight", "The thumbnail height"],
 };
 
-function mediaIssues(type: 11 | 12 | 13 | 14, media: MediaValues, prefix: string): FormIssue[] {
+/** The media fields of an image, file, audio or video message, each problem beside its own field under `prefix`. */
+export function mediaIssues(type: 11 | 12 | 13 | 14, media: MediaValues, prefix: string): FormIssue[] {
   const result = CONTENT[type].safeParse(JSON.parse(JSON.stringify(mediaObject(type, media))));
   if (result.success) return [];
   return result.error.issues.map((issue) => {
@@ -60,7 +61,10 @@ function itemIssues(v: ComposeValues, limits: ZimLimits): FormIssue[] {
   });
 }
 
-/** The form field a SendGroupMessage issue belongs to (also used for errors the server returns). */
+/**
+ * The form field a SendGroupMessage (or SendMessageToAllUsers) issue belongs to, also for errors the server
+ * returns; the two bodies name their shared fields alike.
+ */
 export function fieldForWirePath(path: readonly PropertyKey[], messageType: number): string {
   const key = path.map(String).join(".");
   if (key.startsWith("MessageBody.Message")) {
@@ -72,6 +76,7 @@ export function fieldForWirePath(path: readonly PropertyKey[], messageType: numb
     ["MessageBody.OfflinePush.Title", "push.title"], ["MessageBody.OfflinePush.Content", "push.content"],
     ["MessageBody.OfflinePush.Payload", "push.payload"], ["MessageBody.OfflinePush", "push.enabled"],
     ["SubMsgType", "subMsgType"], ["SearchedContent", "searchedContent"], ["SendMsgOptions", "recipientsText"],
+    ["PushType", "pushType"],
   ];
   return table.find(([prefix]) => key === prefix || key.startsWith(`${prefix}.`))?.[1] ?? "root";
 }
@@ -109,7 +114,7 @@ export function composeIssues(v: ComposeValues, limits: ZimLimits): FormIssue[] 
 }
 
 /** Issues in react-hook-form's nested error shape (numeric segments become array slots). */
-export function toFieldErrors(issues: FormIssue[]): FieldErrors<ComposeValues> {
+export function toFieldErrors<V extends FieldValues = ComposeValues>(issues: FormIssue[]): FieldErrors<V> {
   const errors: Record<string, unknown> = {};
   for (const issue of issues) {
     const parts = issue.path.split(".");
@@ -123,13 +128,13 @@ export function toFieldErrors(issues: FormIssue[]): FieldErrors<ComposeValues> {
       node = node[part] as Record<string, unknown>;
     });
   }
-  return errors as FieldErrors<ComposeValues>;
+  return errors as FieldErrors<V>;
 }
 
 /** The form's resolver; the limits follow the app chosen in the form itself. */
 export function composeResolver(limitsFor: (appKey: string) => ZimLimits): Resolver<ComposeValues> {
   return async (values) => {
     const issues = composeIssues(values, limitsFor(values.appKey));
-    return issues.length === 0 ? { values, errors: {} } : { values: {}, errors: toFieldErrors(issues) };
+    return issues.length === 0 ? { values, errors: {} } : { values: {}, errors: toFieldErrors<ComposeValues>(issues) };
   };
 }

@@ -26,3 +26,8 @@ export class InvalidRequestError extends Error {
     this.name = "InvalidRequestError";
   }
 }
+
+/** A zod verdict's issues as an InvalidRequestError (paths as plain keys and indexes). */
+export function invalidRequest(issues: readonly { path: readonly PropertyKey[]; message: string }[]): InvalidRequestError {
+  return new InvalidRequestError(issues.map((i) => ({ path: i.path.map((p) => (typeof p === "number" ? p : String(p))), message: i.message })));
+}

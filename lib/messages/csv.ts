@@ -7,10 +7,13 @@ import { shownStatus } from "./status";
  * (papaparse escapeFormulae) so a message text can never run as a spreadsheet formula.
  */
 export const CSV_COLUMNS = [
-  "created_at_utc", "app", "app_id", "production", "test_send", "group_id", "from_user_id", "message_type",
-  "priority", "recipients", "recipient_count", "outcome", "code", "zim_message", "request_id", "msg_seq", "msg_id",
+  "created_at_utc", "app", "app_id", "production", "test_send", "kind", "group_id", "from_user_id", "message_type",
+  "priority", "recipients", "recipient_count", "push_type", "outcome", "code", "zim_message", "request_id", "msg_seq", "msg_id",
   "moderation_reasons", "recall", "operator", "message", "send_id",
 ] as const;
+
+/** An announcement's audience (PushType) in words, so a spreadsheet reader need not know the numbers. */
+const PUSH_TYPE_WORDS: Record<number, string> = { 0: "online users", 1: "online users + offline push", 2: "offline push to all" };
 
 const UNPARSE = { escapeFormulae: true, newline: "\r\n" } as const;
 
@@ -27,12 +30,14 @@ export function csvLines(rows: MessageSendRow[], now: Date = new Date()): string
     String(r.appId),
     r.isProduction ? "yes" : "no",
     r.isTest ? "yes" : "no",
-    r.groupId,
+    r.kind === "broadcast" ? "announcement" : "group",
+    r.groupId ?? "",
     r.fromUserId,
     String(r.messageType),
-    String(r.priority),
-    r.recipientMode,
+    r.priority === null ? "" : String(r.priority),
+    r.kind === "broadcast" ? "all users (announcement)" : (r.recipientMode ?? ""),
     String(r.recipientCount),
+    r.pushType === null ? "" : PUSH_TYPE_WORDS[r.pushType] ?? String(r.pushType),
     shownStatus(r.status, r.attemptedAt, now),
     r.code === null ? "" : String(r.code),
     r.zimMessage ?? "",

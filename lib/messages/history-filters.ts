@@ -11,6 +11,8 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const historyFilterSchema = z.object({
   app: text(64).optional().catch(undefined),
+  /** "group" (group messages) or "broadcast" (announcements to all users). */
+  kind: z.enum(["group", "broadcast"]).optional().catch(undefined),
   group: text(64).optional().catch(undefined),
   sender: text(64).optional().catch(undefined),
   operator: text(254).optional().catch(undefined),
@@ -22,7 +24,7 @@ export const historyFilterSchema = z.object({
 });
 
 export type HistoryFilters = z.output<typeof historyFilterSchema>;
-export const FILTER_KEYS = ["app", "group", "sender", "operator", "outcome", "from", "to", "ref"] as const;
+export const FILTER_KEYS = ["app", "kind", "group", "sender", "operator", "outcome", "from", "to", "ref"] as const;
 
 export function parseHistoryFilters(params: Record<string, string | string[] | undefined> | URLSearchParams): HistoryFilters {
   const entries = params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params);

@@ -12,15 +12,22 @@ import { historyWhere, listSends } from "./queries";
 const NOW = new Date("2030-03-10T12:00:00Z");
 const BASE = Date.parse("2030-03-01T00:00:00Z");
 
-/** 120 sends spread over 10 days, several sharing a created_at to exercise the id tie-break of the cursor. */
+/**
+ * 120 sends spread over 10 days, several sharing a created_at to exercise the id tie-break of the cursor; every
+ * tenth is an announcement (no group, priority or recipients).
+ */
 function rows(): (typeof messageSend.$inferInsert)[] {
   const statuses = ["delivered", "rejected", "blocked", "rate-limited", "unknown", "not-sent"] as const;
   return Array.from({ length: 120 }, (_, i) => {
     const createdAt = new Date(BASE + Math.floor(i / 3) * 6 * 3_600_000);
+    const broadcast = i % 10 === 9;
+    const shape = broadcast
+      ? { kind: "broadcast" as const, groupId: null, priority: null, recipientMode: null, pushType: i % 3 }
+      : { kind: "group" as const, groupId: `g-${i % 5}`, priority: 2, recipientMode: "all" as const };
     return {
       idempotencyKey: `history-key-${String(i).padStart(4, "0")}-xxxxxx`, requestHash: "h", appKey: i % 4 === 0 ? "prod-app" : "sandbox",
       appName: i % 4 === 0 ? "Production" : "Sandbox", appId: 7, isProduction: i % 4 === 0, fromUserId: i % 2 ? "ops" : "bot",
-      groupId: `g-${i % 5}`, messageType: 1, priority: 2, recipientMode: "all", status: statuses[i % 6]!,
+      ...shape, messageType: 1, status: statuses[i % 6]!,
       request: { MessageBody: { Message: i === 7 ? "=HYPERLINK(\"http://x\")" : `message ${i}, "quoted"` } },
       msgSeq: i + 1000, requestId: `req-${i}`, operatorId: "o", operatorEmail: i % 3 ? "ann@x.test" : "bob@x.test",
       createdAt, attemptedAt: createdAt, completedAt: createdAt,
@@ -64,6 +71,8 @@ describe.each(await testEngines())("history queries and export on $name", (engin
     [{ sender: "bot" }, (r: MessageSendRow) => r.fromUserId === "bot"],
     [{ operator: "BOB@x.test" }, (r: MessageSendRow) => r.operatorEmail === "bob@x.test"],
     [{ outcome: "blocked" }, (r: MessageSendRow) => r.status === "blocked"],
+    [{ kind: "broadcast" }, (r: MessageSendRow) => r.kind === "broadcast"],
+    [{ kind: "group", app: "prod-app" }, (r: MessageSendRow) => r.kind === "group" && r.appKey === "prod-app"],
     [{ app: "sandbox", group: "g-1", outcome: "rejected" }, (r: MessageSendRow) => r.appKey === "sandbox" && r.groupId === "g-1" && r.status === "rejected"],
   ] as const)("filters %j exactly, across pages", async (filters, keep) => {
     const expected = all.filter(keep).sort(newestFirst).map((r) => r.id);
@@ -109,6 +118,9 @@ describe.each(await testEngines())("history queries and export on $name", (engin
     const seven = body.find((r) => r[col("request_id")] === "req-7")!;
     expect(seven[col("message")]).toBe("'=HYPERLINK(\"http://x\")");
     expect(body.find((r) => r[col("request_id")] === "req-5")?.[col("message")]).toBe('message 5, "quoted"');
+    const announcement = body.find((r) => r[col("request_id")] === "req-29")!;
+    expect([announcement[col("kind")], announcement[col("group_id")], announcement[col("recipients")], announcement[col("push_type")], announcement[col("priority")]])
+      .toEqual(["announcement", "", "all users (announcement)", "offline push to all", ""]);
   });
 
   it("uses an index for every filter at scale, never a sort of the whole table", async () => {
@@ -120,7 +132,7 @@ describe.each(await testEngines())("history queries and export on $name", (engin
       from generate_series(1, 30000) n`);
     await db.execute(sql`analyze message_send`);
     const client = (db as unknown as { $client: { query(text: string, params: unknown[]): Promise<{ rows: Record<string, string>[] }> } }).$client;
-    for (const filters of [{}, { app: "app-3" }, { group: "g-7" }, { sender: "u-3" }, { operator: "op4@x.test" }, { outcome: "blocked" as const }, { app: "app-3", cursor: `${Date.parse("2029-01-01T05:00:00Z")}_00000000-0000-0000-0000-000000000000` }]) {
+    for (const filters of [{}, { app: "app-3" }, { kind: "broadcast" as const }, { group: "g-7" }, { sender: "u-3" }, { operator: "op4@x.test" }, { outcome: "blocked" as const }, { app: "app-3", cursor: `${Date.parse("2029-01-01T05:00:00Z")}_00000000-0000-0000-0000-000000000000` }]) {
       const q = db.select().from(messageSend).where(historyWhere(filters, "UTC", NOW)).orderBy(sql`created_at desc, id desc`).limit(51).toSQL();
       const plan = (await client.query(`explain ${q.sql}`, q.params)).rows.map((r) => Object.values(r)[0]).join("\n");
       expect(plan, JSON.stringify(filters)).toMatch(/Index Scan/);

@@ -23,6 +23,7 @@ export function historyWhere(filters: HistoryFilters, timeZone: string, now: Dat
   const t = messageSend;
   const where: (SQL | undefined)[] = [];
   if (filters.app) where.push(eq(t.appKey, filters.app));
+  if (filters.kind) where.push(eq(t.kind, filters.kind));
   if (filters.group) where.push(eq(t.groupId, filters.group));
   if (filters.sender) where.push(eq(t.fromUserId, filters.sender));
   if (filters.operator) where.push(eq(t.operatorEmail, filters.operator.toLowerCase()));

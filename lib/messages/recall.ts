@@ -32,6 +32,7 @@ export async function recallMessage({ ctx, input }: { ctx: MessageContext; input
   const now = (ctx.now ?? (() => new Date()))();
   const [row] = await ctx.db.select().from(messageSend).where(eq(messageSend.id, input.id));
   if (!row) throw new OperatorError("historyErrors.notFound");
+  if (row.kind === "broadcast") throw new OperatorError("historyErrors.announcementNoRecall");
   if (row.status !== "delivered") throw new OperatorError("historyErrors.notDelivered");
   if (row.msgSeq === null) throw new OperatorError("historyErrors.noMsgSeq");
   const shown = shownRecallStatus(row.recallStatus, row.recall?.attemptedAt, now);

@@ -1,19 +1,24 @@
 import "server-only";
 import { and, eq, inArray, sql } from "drizzle-orm";
+import { assertAnnouncementFits, quotaLockName } from "@/lib/announcements/quota-guard";
 import { recordAudit } from "@/lib/audit/record";
 import { OperatorError } from "@/lib/actions/operator-error";
-import { messageSend } from "@/lib/db/schema";
+import { messageSend, type MessageSendRow } from "@/lib/db/schema";
+import type { ZimClient } from "@/lib/zim/client";
 import type { SendGroupMessageInput } from "@/lib/zim/schemas/send-group-message";
+import type { SendMessageToAllUsersInput } from "@/lib/zim/schemas/send-message-to-all-users";
+import { auditNoun, auditTarget, summary } from "./audit-detail";
+import { advisoryLock } from "./claim";
 import type { MessageContext } from "./context";
-import { recordSendOutcome } from "./record-outcome";
-import { summary } from "./send";
+import { recordSendOutcome, type SendOutcome } from "./record-outcome";
 import { RESENDABLE, type SendStatus } from "./status";
 import { consoleApps } from "./targets";
 
 /**
  * Sends a recorded message again, on the SAME record, when ZIM certainly did nothing with it: rate-limited or
  * not-sent (RESENDABLE). Never for "unknown" or "sending": those may have been delivered. The row goes back to
- * "sending" in a conditional update that is committed before the request, so two clicks resend once.
+ * "sending" in a conditional update that is committed before the request, so two clicks resend once. An
+ * announcement is checked against its app's quota again first (D7), in that same transaction.
  *
  * If the process dies between the request and the response, the row stays "sending" and is later shown (and
  * swept) as unknown, exactly like a first send; it is never resent automatically.
@@ -27,6 +32,10 @@ export async function resendMessage({ ctx, input }: { ctx: MessageContext; input
   const now = (ctx.now ?? (() => new Date()))();
 
   const claimed = await ctx.db.transaction(async (tx) => {
+    if (current.kind === "broadcast") {
+      await advisoryLock(tx, quotaLockName(app.key));
+      await assertAnnouncementFits(tx, app, now);
+    }
     const [row] = await tx
       .update(messageSend)
       .set({ status: "sending", attempts: sql`${messageSend.attempts} + 1`, attemptedAt: now, completedAt: null })
@@ -35,8 +44,8 @@ export async function resendMessage({ ctx, input }: { ctx: MessageContext; input
     if (!row) return undefined;
     await recordAudit(tx, {
       actor: ctx.operator,
-      action: "message.resend",
-      target: `${row.appName} / ${row.groupId}`,
+      action: `${auditNoun(row)}.resend`,
+      target: auditTarget(row),
       outcome: "success",
       ipAddress: ctx.ipAddress ?? null,
       detail: { ...summary(row), attempt: row.attempts, previous: current.status },
@@ -45,7 +54,13 @@ export async function resendMessage({ ctx, input }: { ctx: MessageContext; input
   });
   if (!claimed) throw new OperatorError("historyErrors.notResendable");
 
-  const outcome = await apps.client(app).sendGroupMessage(claimed.request as SendGroupMessageInput);
+  const outcome = await sendAgain(apps.client(app), claimed);
   const done = await recordSendOutcome(ctx, claimed, outcome, (ctx.now ?? (() => new Date()))());
   return { id: done.id, status: done.status };
+}
+
+function sendAgain(client: ZimClient, row: MessageSendRow): Promise<SendOutcome> {
+  return row.kind === "broadcast"
+    ? client.sendMessageToAllUsers(row.request as SendMessageToAllUsersInput)
+    : client.sendGroupMessage(row.request as SendGroupMessageInput);
 }

@@ -9,7 +9,8 @@ import { makeSendGroupMessageSchema } from "@/lib/zim/schemas/send-group-message
  */
 export const idempotencyKeySchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, "The form's send key is malformed.");
 
-const LOOSEST = {
+/** The loosest limits any app can have: what an action checks before the verb checks the chosen app's own. */
+export const LOOSEST_LIMITS = {
   messageBytes: MAX_RAISED_BYTES,
   multiItemMessageBytes: MAX_RAISED_BYTES,
   extendedDataBytes: MAX_RAISED_BYTES,
@@ -22,7 +23,7 @@ export const sendActionSchema = z.object({
   idempotencyKey: idempotencyKeySchema,
   /** The group size shown in the confirmation, for the record. */
   audienceSize: z.int().min(0).optional(),
-  request: makeSendGroupMessageSchema(LOOSEST),
+  request: makeSendGroupMessageSchema(LOOSEST_LIMITS),
 });
 
 export type SendActionInput = z.input<typeof sendActionSchema>;

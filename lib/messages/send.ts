@@ -1,18 +1,15 @@
 import "server-only";
-import { createHash } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { recordAudit } from "@/lib/audit/record";
 import { OperatorError } from "@/lib/actions/operator-error";
-import { messageSend, type MessageSendRow } from "@/lib/db/schema";
+import type { messageSend } from "@/lib/db/schema";
 import {
   makeSendGroupMessageSchema,
   type SendGroupMessageInput,
   type SendGroupMessageRequest,
 } from "@/lib/zim/schemas/send-group-message";
-import { InvalidRequestError, type MessageContext } from "./context";
+import { claimSend, duplicateResult, requestHash, type SendResult } from "./claim";
+import { invalidRequest, type MessageContext } from "./context";
 import { recordSendOutcome } from "./record-outcome";
 import { consoleApps, type ResolvedTarget } from "./targets";
-import type { SendStatus } from "./status";
 
 export interface SendInput {
   appKey: string;
@@ -21,16 +18,11 @@ export interface SendInput {
   request: SendGroupMessageInput;
   /** A test send: the same message to the app's test group, whole group, recorded as a test. */
   test?: boolean;
+  /** Sent by the dispatcher for this occurrence of a scheduled item (recorded on the row). */
+  scheduled?: { itemId: string; dueAt: Date };
 }
 
-export interface SendResult {
-  id: string;
-  status: SendStatus;
-  /** The key was already used: nothing was sent now, `id` is the earlier record. */
-  duplicate: boolean;
-  /** For a duplicate: whether the earlier record holds this same message (a repeated click) or another one. */
-  sameContent: boolean;
-}
+export type { SendResult };
 
 /**
  * Sends one group message (SendGroupMessage) exactly once per idempotency key.
@@ -49,36 +41,18 @@ export async function sendGroupMessage({ ctx, input }: { ctx: MessageContext; in
   const apps = ctx.apps ?? consoleApps;
   const app = await apps.resolve(input.appKey);
   const wire = checkRequest(app, input);
-  const key = input.test ? `${input.idempotencyKey}:test:${hashOf(app.key, wire).slice(0, 16)}` : input.idempotencyKey;
-  const hash = hashOf(app.key, wire);
+  const hash = requestHash(app.key, wire);
+  const key = input.test ? `${input.idempotencyKey}:test:${hash.slice(0, 16)}` : input.idempotencyKey;
   const now = (ctx.now ?? (() => new Date()))();
 
-  const claimed = await ctx.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(messageSend)
-      .values(rowValues(ctx, app, input, wire, key, hash, now))
-      .onConflictDoNothing({ target: messageSend.idempotencyKey })
-      .returning();
-    if (!row) return undefined;
-    await recordAudit(tx, {
-      actor: ctx.operator,
-      action: input.test ? "message.test-send" : "message.send",
-      target: `${app.name} / ${wire.GroupId}`,
-      outcome: "success",
-      ipAddress: ctx.ipAddress ?? null,
-      detail: summary(row),
-    });
-    return row;
+  const { row, fresh } = await claimSend(ctx, {
+    values: rowValues(ctx, app, input, wire, key, hash, now),
+    auditAction: input.test ? "message.test-send" : "message.send",
   });
-
-  if (!claimed) {
-    const [existing] = await ctx.db.select().from(messageSend).where(eq(messageSend.idempotencyKey, key));
-    if (!existing) throw new Error("The idempotency key conflicted but its row is gone.");
-    return { id: existing.id, status: existing.status, duplicate: true, sameContent: existing.requestHash === hash };
-  }
+  if (!fresh) return duplicateResult(row, hash);
 
   const outcome = await apps.client(app).sendGroupMessage(wire);
-  const done = await recordSendOutcome(ctx, claimed, outcome, (ctx.now ?? (() => new Date()))());
+  const done = await recordSendOutcome(ctx, row, outcome, (ctx.now ?? (() => new Date()))());
   return { id: done.id, status: done.status, duplicate: false, sameContent: true };
 }
 
@@ -91,12 +65,8 @@ function checkRequest(app: ResolvedTarget, input: SendInput): SendGroupMessageRe
     request = { ...request, GroupId: app.testGroupId, SendMsgOptions: undefined, ...options };
   }
   const parsed = makeSendGroupMessageSchema(app.limits).safeParse(request);
-  if (!parsed.success) throw new InvalidRequestError(parsed.error.issues.map((i) => ({ path: i.path.map((p) => (typeof p === "number" ? p : String(p))), message: i.message })));
+  if (!parsed.success) throw invalidRequest(parsed.error.issues);
   return parsed.data;
-}
-
-export function hashOf(appKey: string, wire: SendGroupMessageRequest): string {
-  return createHash("sha256").update(`${appKey}\n${JSON.stringify(wire)}`).digest("hex");
 }
 
 function rowValues(
@@ -128,23 +98,9 @@ function rowValues(
     status: "sending",
     operatorId: ctx.operator.id,
     operatorEmail: ctx.operator.email,
+    scheduledItemId: input.scheduled?.itemId ?? null,
+    scheduledFor: input.scheduled?.dueAt ?? null,
     createdAt: now,
     attemptedAt: now,
-  };
-}
-
-/** What the audit trail keeps of a send: where, what kind, to whom — never the text, never a secret. */
-export function summary(row: MessageSendRow): Record<string, unknown> {
-  return {
-    sendId: row.id,
-    appId: row.appId,
-    production: row.isProduction,
-    groupId: row.groupId,
-    fromUserId: row.fromUserId,
-    messageType: row.messageType,
-    priority: row.priority,
-    recipients: row.recipientMode,
-    recipientCount: row.recipientCount,
-    test: row.isTest || undefined,
   };
 }

@@ -49,6 +49,15 @@ describe.each(await testEngines())("the interrupted-send sweep on $name", (engin
     expect(await markInterruptedSendsUnknown(db, { now: NOW, olderThanMs: 0 })).toEqual({ sends: 1, recalls: 0 });
   });
 
+  it("names an interrupted announcement as such in the audit trail", async () => {
+    const old = new Date(NOW.getTime() - 5 * 60_000);
+    const broadcast = { kind: "broadcast" as const, groupId: null, priority: null, recipientMode: null, pushType: 1 };
+    const [r] = await opened.db.insert(messageSend).values(row("old-announce-aaaaaaaaa", old, broadcast)).returning();
+    expect(await markInterruptedSendsUnknown(opened.db, { now: NOW })).toEqual({ sends: 1, recalls: 0 });
+    const audit = await opened.db.select().from(auditLog).where(eq(auditLog.action, "announcement.send.interrupted"));
+    expect(audit.map((a) => [a.target, (a.detail as { sendId: string }).sendId])).toEqual([["Sandbox / all users", r!.id]]);
+  });
+
   it("shows a stale 'sending' row as unknown even before the sweep", async () => {
     const attemptedAt = new Date(NOW.getTime() - 61_000);
     const [r] = await opened.db.insert(messageSend).values(row("stale-view-aaaaaaaaaa", attemptedAt)).returning();

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, lt, sql } from "drizzle-orm";
+import { and, eq, lt, sql, type SQL } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db";
 import { messageSend } from "@/lib/db/schema";
+import { auditNoun, auditTarget } from "./audit-detail";
 import { STALE_AFTER_MS, type RecallRecord } from "./status";
 
 export interface SweepOptions {
@@ -24,14 +25,7 @@ export async function markInterruptedSendsUnknown(db: Database, options: SweepOp
   const now = options.now ?? new Date();
   const cutoff = new Date(now.getTime() - (options.olderThanMs ?? STALE_AFTER_MS));
   return db.transaction(async (tx) => {
-    const sends = await tx
-      .update(messageSend)
-      .set({ status: "unknown", completedAt: now, failure: { reason: "interrupted" } })
-      .where(and(eq(messageSend.status, "sending"), lt(messageSend.attemptedAt, cutoff)))
-      .returning({ id: messageSend.id, appName: messageSend.appName, groupId: messageSend.groupId });
-    for (const s of sends) {
-      await recordAudit(tx, { action: "message.send.interrupted", target: `${s.appName} / ${s.groupId}`, outcome: "failure", detail: { sendId: s.id, status: "unknown" } });
-    }
+    const sends = await markSendsInterrupted(tx, and(eq(messageSend.status, "sending"), lt(messageSend.attemptedAt, cutoff))!, now);
     const recalls = await tx
       .select({ id: messageSend.id, appName: messageSend.appName, groupId: messageSend.groupId, recall: messageSend.recall })
       .from(messageSend)
@@ -43,4 +37,20 @@ export async function markInterruptedSendsUnknown(db: Database, options: SweepOp
     }
     return { sends: sends.length, recalls: recalls.length };
   });
+}
+
+/**
+ * Marks the "sending" rows that `where` selects "unknown" (failure "interrupted"), each with its system audit row,
+ * in the caller's transaction; the lease sweep uses it for the one send of a dispatcher that died. Never resends.
+ */
+export async function markSendsInterrupted(tx: Pick<Database, "update" | "insert">, where: SQL, now: Date) {
+  const sends = await tx
+    .update(messageSend)
+    .set({ status: "unknown", completedAt: now, failure: { reason: "interrupted" } })
+    .where(and(eq(messageSend.status, "sending"), where))
+    .returning({ id: messageSend.id, kind: messageSend.kind, appName: messageSend.appName, groupId: messageSend.groupId });
+  for (const s of sends) {
+    await recordAudit(tx, { action: `${auditNoun(s)}.send.interrupted`, target: auditTarget(s), outcome: "failure", detail: { sendId: s.id, status: "unknown" } });
+  }
+  return sends;
 }

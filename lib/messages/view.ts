@@ -5,15 +5,21 @@ import { shownRecallStatus, shownStatus, type RecallRecord, type RecallStatus, t
 export interface SendView {
   id: string;
   isTest: boolean;
+  /** "group" (SendGroupMessage) or "broadcast" (SendMessageToAllUsers: no group, priority or recipients). */
+  kind: "group" | "broadcast";
   appKey: string;
   appName: string;
   appId: number;
   isProduction: boolean;
   fromUserId: string;
-  groupId: string;
+  groupId: string | null;
   messageType: number;
-  priority: number;
-  recipientMode: "all" | "only" | "except";
+  priority: number | null;
+  recipientMode: "all" | "only" | "except" | null;
+  pushType: number | null;
+  /** Sent by the dispatcher for this scheduled item, for its occurrence due at scheduledFor. */
+  scheduledItemId: string | null;
+  scheduledFor: string | null;
   recipientCount: number;
   audienceSize: number | null;
   request: Record<string, unknown>;
@@ -38,6 +44,7 @@ export function toSendView(row: MessageSendRow, now: Date = new Date()): SendVie
   return {
     id: row.id,
     isTest: row.isTest,
+    kind: row.kind,
     appKey: row.appKey,
     appName: row.appName,
     appId: row.appId,
@@ -47,6 +54,9 @@ export function toSendView(row: MessageSendRow, now: Date = new Date()): SendVie
     messageType: row.messageType,
     priority: row.priority,
     recipientMode: row.recipientMode,
+    pushType: row.pushType,
+    scheduledItemId: row.scheduledItemId,
+    scheduledFor: row.scheduledFor?.toISOString() ?? null,
     recipientCount: row.recipientCount,
     audienceSize: row.audienceSize,
     request: row.request,

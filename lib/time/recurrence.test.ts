@@ -27,6 +27,13 @@ describe("recurrence", () => {
     expect(next?.toISOString()).toBe("2027-03-28T01:30:00.000Z"); // 03:30 CEST, 02:30 does not exist
   });
 
+  it("returns to the chosen wall time the day after a gap moved a repetition", () => {
+    const moved = new Date("2027-03-28T01:30:00Z"); // 03:30 CEST, the gap's stand-in for 02:30
+    const rule = { frequency: "daily" as const, weekdays: [], until: "2027-03-30" };
+    expect(nextOccurrence(moved, berlin, rule, "02:30")?.toISOString()).toBe("2027-03-29T00:30:00.000Z");
+    expect(nextOccurrence(moved, berlin, rule)?.toISOString()).toBe("2027-03-29T01:30:00.000Z");
+  });
+
   it("ends the series after the last date", () => {
     expect(nextOccurrence(new Date("2027-01-13T08:00:00Z"), berlin, { frequency: "daily", weekdays: [], until: "2027-01-13" })).toBeNull();
     expect(occurrences(new Date("2027-01-13T08:00:00Z"), berlin, null)).toHaveLength(1);

@@ -19,14 +19,18 @@ export const recurrenceSchema = z
 
 export type Recurrence = z.output<typeof recurrenceSchema>;
 
-/** The occurrence after `previous` (an instant of this series), or null once the series has ended. */
-export function nextOccurrence(previous: Date, zone: string, rule: Recurrence): Date | null {
+/**
+ * The occurrence after `previous` (an instant of this series), or null once the series has ended. `wallTime`
+ * ("HH:mm", the time the operator chose) keeps the series on its wall clock after a repetition that a
+ * daylight-saving gap moved; without it the wall time of `previous` is used.
+ */
+export function nextOccurrence(previous: Date, zone: string, rule: Recurrence, wallTime?: string): Date | null {
   const last = Temporal.PlainDate.from(rule.until);
   const start = Temporal.Instant.fromEpochMilliseconds(previous.getTime()).toZonedDateTimeISO(zone);
-  const wallTime = start.toPlainTime();
+  const time = wallTime ? Temporal.PlainTime.from(wallTime) : start.toPlainTime();
   for (let day = start.toPlainDate().add({ days: 1 }); Temporal.PlainDate.compare(day, last) <= 0; day = day.add({ days: 1 })) {
     if (rule.frequency === "weekly" && !rule.weekdays.includes(day.dayOfWeek)) continue;
-    const zoned = day.toPlainDateTime(wallTime).toZonedDateTime(zone, { disambiguation: "compatible" });
+    const zoned = day.toPlainDateTime(time).toZonedDateTime(zone, { disambiguation: "compatible" });
     return new Date(zoned.epochMilliseconds);
   }
   return null;

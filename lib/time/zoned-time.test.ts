@@ -17,8 +17,8 @@ describe("resolveLocalTime", () => {
     const verdict = resolveLocalTime("2027-03-28T02:30", "Europe/Berlin");
     expect(verdict.kind).toBe("gap");
     if (verdict.kind === "gap") {
-      expect(verdict.firstValidLocal).toBe("2027-03-28T03:30");
-      expect(verdict.firstValid.toISOString()).toBe("2027-03-28T01:30:00.000Z");
+      expect(verdict.firstValidLocal).toBe("2027-03-28T03:00");
+      expect(verdict.firstValid.toISOString()).toBe("2027-03-28T01:00:00.000Z");
     }
     expect(instantOf(verdict, "earlier")).toBeUndefined();
   });

@@ -40,8 +40,8 @@ export function resolveLocalTime(local: string, zone: string): LocalTimeVerdict 
     if (Temporal.PlainDateTime.compare(earlier.toPlainDateTime(), wall) === 0) {
       return { kind: "ambiguous", earlier: toDate(earlier), later: toDate(later), earlierOffset: earlier.offset, laterOffset: later.offset };
     }
-    // In a gap, "later" lands on the first wall time after the jump: the earliest moment that exists.
-    const firstValid = wall.toZonedDateTime(zone, { disambiguation: "compatible" });
+    // In a gap the earliest moment that exists is the jump itself (02:30 on a 02:00→03:00 night gives 03:00).
+    const firstValid = earlier.getTimeZoneTransition("next") ?? later;
     return { kind: "gap", firstValid: toDate(firstValid), firstValidLocal: firstValid.toPlainDateTime().toString({ smallestUnit: "minute" }) };
   }
 }

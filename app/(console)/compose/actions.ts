@@ -5,20 +5,10 @@ import { revalidatePath } from "next/cache";
 import { actionFor } from "@/lib/actions/safe-action";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
-import { InvalidRequestError, type RequestIssue } from "@/lib/messages/context";
+import { requestErrors } from "@/lib/actions/request-errors";
+import { InvalidRequestError } from "@/lib/messages/context";
 import { sendActionSchema } from "@/lib/messages/send-input";
 import { sendGroupMessage, type SendInput } from "@/lib/messages/send";
-
-/** Field problems found with the app's own limits, in next-safe-action's error shape under "request". */
-function requestErrors(issues: RequestIssue[]) {
-  const root: Record<string, unknown> = {};
-  for (const issue of issues) {
-    let node = root;
-    for (const part of ["request", ...issue.path.map(String)]) node = (node[part] ??= {}) as Record<string, unknown>;
-    ((node._errors ??= []) as string[]).push(issue.message);
-  }
-  return root;
-}
 
 async function run(input: SendInput, operator: { id: string; email: string }) {
   try {

@@ -8,7 +8,7 @@ import type { ComposeValues } from "@/lib/messages/compose-form";
 import type { MemberList } from "@/lib/messages/group-directory";
 import { GROUP_MESSAGE_TYPES } from "@/lib/zim/message-types";
 import { lookupReturnCode } from "@/lib/zim/return-codes";
-import { ComposeText } from "./compose-field";
+import { ComposeText } from "@/components/message-form/compose-field";
 import { useAppGroups } from "./use-group-directory";
 
 /** Sender, group (a picker over the app's groups, free text always works), message type and priority. */

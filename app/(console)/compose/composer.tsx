@@ -5,37 +5,59 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type UseFormReturn } from "react-hook-form";
+import { ScheduleControl } from "@/components/schedule/schedule-control";
+import { ScheduleSentence } from "@/components/schedule/schedule-sentence";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { buildRequest, emptyCompose, type ComposeValues } from "@/lib/messages/compose-form";
-import { composeResolver } from "@/lib/messages/compose-validation";
 import { describeSend } from "@/lib/messages/confirmation";
 import { parseRecipients } from "@/lib/messages/recipients";
 import type { ComposeTarget } from "@/lib/messages/targets";
+import { SCHEDULE_FIELDS } from "@/lib/scheduler/items/errors";
+import type { ScheduleValues } from "@/lib/scheduler/items/schema";
 import { DEFAULT_ZIM_LIMITS } from "@/lib/zim/limits";
 import { sendMessageAction } from "./actions";
 import { AddressSection } from "./address-section";
-import { AppSection } from "./app-section";
-import { BodySection } from "./body-section";
+import { AppSection } from "@/components/message-form/app-section";
+import { asBodyForm } from "@/components/message-form/body-form";
+import { BodySection } from "@/components/message-form/body-section";
+import { composerResolver, type ComposerValues } from "./composer-resolver";
 import { ConfirmDialog } from "@/components/zim/confirm-dialog";
-import { PreviewPanel } from "./preview-panel";
+import { PreviewPanel } from "@/components/message-form/preview-panel";
 import { PushSection } from "./push-section";
 import { RecipientsSection } from "./recipients-section";
-import { serverFieldErrors } from "./server-errors";
+import { serverFieldErrors } from "@/lib/messages/server-errors";
 import { TestSend } from "./test-send";
-import { useComposeDraft } from "./use-compose-draft";
+import { useFormDraft } from "@/components/message-form/use-form-draft";
+import { useScheduleSubmit } from "../scheduled/use-schedule-submit";
 import { useGroupMembers } from "./use-group-directory";
 
-/** The composer: every field checked live with lib/zim's schema, a preview, a draft, and a worded confirmation. */
-export function Composer({ operatorId, targets, initial, fresh }: { operatorId: string; targets: ComposeTarget[]; initial: ComposeValues; fresh: boolean }) {
+/**
+ * The composer: every field checked live with lib/zim's schema, a preview, a draft, and a worded confirmation;
+ * sent now, or scheduled (a new item, or `item` being edited at the version it was opened at).
+ */
+export function Composer({ operatorId, targets, initial, initialSchedule, fresh, item }: {
+  operatorId: string;
+  targets: ComposeTarget[];
+  initial: ComposeValues;
+  initialSchedule: ScheduleValues;
+  fresh: boolean;
+  item?: { id: string; version: number };
+}) {
   const t = useTranslations("compose");
+  const tSchedule = useTranslations("schedule");
   const tConfirm = useTranslations("confirmSend");
   const router = useRouter();
   const limitsFor = (key: string) => targets.find((a) => a.key === key)?.limits ?? DEFAULT_ZIM_LIMITS;
-  const form = useForm<ComposeValues>({ defaultValues: initial, resolver: composeResolver(limitsFor), mode: "onChange" });
-  const draft = useComposeDraft(operatorId, { values: initial, fresh });
-  const values = useWatch({ control: form.control }) as ComposeValues;
+  const defaults: ComposerValues = { ...initial, schedule: initialSchedule };
+  const form = useForm<ComposerValues>({ defaultValues: defaults, resolver: composerResolver(limitsFor), mode: "onChange" });
+  const message = form as unknown as UseFormReturn<ComposeValues>;
+  // Editing a scheduled item keeps its own draft, apart from the operator's new message.
+  const draft = useFormDraft<ComposerValues>("compose", item ? `${operatorId}:item:${item.id}:v${item.version}` : operatorId, { fresh });
+  const values = useWatch({ control: form.control }) as ComposerValues;
+  const scheduling = Boolean(item) || values.schedule.mode === "later";
+  const schedule = useScheduleSubmit(item, draft.key);
   const target = targets.find((a) => a.key === values.appKey);
   const limits = limitsFor(values.appKey);
   const members = useGroupMembers(values.appKey, values.groupId);
@@ -46,7 +68,7 @@ export function Composer({ operatorId, targets, initial, fresh }: { operatorId: 
 
   useEffect(() => {
     const restored = draft.load();
-    if (restored) form.reset(restored.values);
+    if (restored) form.reset({ ...restored.values, schedule: restored.values.schedule ?? initialSchedule });
     return form.subscribe({ formState: { values: true }, callback: ({ values: v }) => draft.save(v) });
     // Once on mount: the draft is read after hydration, then every change is saved.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -64,7 +86,20 @@ export function Composer({ operatorId, targets, initial, fresh }: { operatorId: 
     for (const e of serverFieldErrors(errors, values.messageType)) form.setError(e.path as "root", { type: "server", message: e.message });
   };
 
+  const confirmSchedule = async () => {
+    const result = await schedule.submit({ kind: "group", appKey: values.appKey, audienceSize, request, schedule: values.schedule });
+    if (result.validationErrors) {
+      setConfirming(false);
+      applyServerErrors(result.validationErrors);
+      return;
+    }
+    if (!result.id) return;
+    draft.reset();
+    router.push(`/scheduled/${result.id}`);
+  };
+
   const confirm = async () => {
+    if (scheduling) return confirmSchedule();
     const result = await send.executeAsync(input);
     if (result?.validationErrors) {
       setConfirming(false);
@@ -85,7 +120,8 @@ export function Composer({ operatorId, targets, initial, fresh }: { operatorId: 
   const startOver = () => {
     draft.reset();
     setReused(null);
-    form.reset(emptyCompose(targets.length === 1 ? targets[0]!.key : "", targets.length === 1 ? initial.fromUserId : ""));
+    // Editing an item starts over from the item as stored; a new message from an empty form.
+    form.reset(item ? defaults : { ...emptyCompose(targets.length === 1 ? targets[0]!.key : "", targets.length === 1 ? initial.fromUserId : ""), schedule: initialSchedule });
   };
 
   return (
@@ -104,23 +140,35 @@ export function Composer({ operatorId, targets, initial, fresh }: { operatorId: 
           </Notice>
         ) : null}
         {form.formState.errors.root?.message ? <Notice tone="error">{form.formState.errors.root.message}</Notice> : null}
-        <AppSection form={form} targets={targets} target={target} />
-        <AddressSection form={form} members={members.data} membersLoading={members.isFetching} />
-        <BodySection form={form} limits={limits} />
-        <RecipientsSection form={form} members={members.data} />
-        <PushSection form={form} />
+        <AppSection form={asBodyForm(form)} targets={targets} target={target} />
+        <AddressSection form={message} members={members.data} membersLoading={members.isFetching} />
+        <BodySection form={asBodyForm(form)} limits={limits} />
+        <RecipientsSection form={message} members={members.data} />
+        <PushSection form={message} />
         {send.result.serverError && !confirming ? <Notice tone="error">{send.result.serverError}</Notice> : null}
+        <ScheduleControl value={values.schedule} allowNow={!item} errors={form.formState.errors.schedule}
+          onChange={(next) => {
+            form.setValue("schedule", next, { shouldDirty: true });
+            // Field by field: react-hook-form keeps errors only for the names it validates, and "schedule" has no inputs of its own.
+            void form.trigger(SCHEDULE_FIELDS.map((f) => `schedule.${f}` as const));
+          }} />
         <div className="flex flex-wrap items-start gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-          <Button type="submit" variant={target?.isProduction ? "danger" : "primary"}>{t("review")}</Button>
-          <TestSend form={form} target={target} input={input} />
+          <Button type="submit" variant={target?.isProduction ? "danger" : "primary"}>
+            {item ? tSchedule("reviewSave") : scheduling ? tSchedule("reviewSchedule") : t("review")}
+          </Button>
+          <TestSend form={message} target={target} input={input} />
         </div>
       </form>
       <div className="lg:sticky lg:top-4 lg:self-start">
         <PreviewPanel request={request} appName={target?.name ?? ""} />
       </div>
-      <ConfirmDialog open={confirming} title={t("confirmTitle")} sentence={sentence} production={Boolean(target?.isProduction)}
-        appName={target?.name ?? ""} pending={send.isPending} error={send.result.serverError} confirmLabel={t("sendNow")}
-        onConfirm={() => void confirm()} onCancel={() => setConfirming(false)} />
+      <ConfirmDialog open={confirming} title={scheduling ? tSchedule("confirmTitle") : t("confirmTitle")} sentence={sentence}
+        production={Boolean(target?.isProduction)} appName={target?.name ?? ""} pending={send.isPending || schedule.isPending}
+        error={scheduling ? schedule.serverError : send.result.serverError}
+        confirmLabel={item ? tSchedule("confirmSave") : scheduling ? tSchedule("confirmSchedule") : t("sendNow")}
+        onConfirm={() => void confirm()} onCancel={() => setConfirming(false)}>
+        {scheduling ? <ScheduleSentence schedule={values.schedule} /> : null}
+      </ConfirmDialog>
     </div>
   );
 }

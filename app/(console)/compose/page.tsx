@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AccessDenied } from "@/components/shell/access-denied";
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,10 +8,14 @@ import { Notice } from "@/components/ui/notice";
 import { pageAccess } from "@/lib/auth/guard";
 import { can } from "@/lib/auth/roles";
 import { getDb } from "@/lib/db";
+import { resolveTimeZone } from "@/lib/i18n/request";
 import { emptyCompose } from "@/lib/messages/compose-form";
 import { valuesFromRequest } from "@/lib/messages/compose-from-request";
 import { getSend } from "@/lib/messages/queries";
 import { listComposeTargets } from "@/lib/messages/targets";
+import { duplicateScheduledItem } from "@/lib/scheduler/items/duplicate";
+import { getItem } from "@/lib/scheduler/items/load";
+import { emptySchedule, scheduleFromItem } from "@/lib/scheduler/items/schema";
 import { SAMPLE_SENDER } from "@/lib/sandbox/world";
 import { Composer } from "./composer";
 
@@ -20,9 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Compose a group message. Viewers see why they cannot send instead of a form. With no real app configured the
- * sandbox is preselected (with its sample sender); `?from=<send id>` starts a new message from a recorded one.
+ * sandbox is preselected (with its sample sender); `?from=<send id>` starts a new message from a recorded one,
+ * `?duplicate=<item id>` from a scheduled one (its message, zone, time and repetition, to adjust and confirm).
  */
-export default async function Page({ searchParams }: { searchParams: Promise<{ from?: string | string[] }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<{ from?: string | string[]; duplicate?: string | string[] }> }) {
   const access = await pageAccess("history:read");
   if (!access.allowed) return <AccessDenied />;
   const t = await getTranslations("compose");
@@ -41,16 +47,19 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ f
   }
   const targets = await listComposeTargets();
   const only = targets.length === 1 ? targets[0] : undefined;
-  const from = (await searchParams).from;
-  const source = typeof from === "string" ? await getSend(await getDb(), from) : undefined;
-  const initial = source
-    ? valuesFromRequest(source.request, targets.some((a) => a.key === source.appKey) ? source.appKey : "")
-    : emptyCompose(only?.key ?? "", only?.isSandbox ? SAMPLE_SENDER : "");
+  const { from, duplicate } = await searchParams;
+  const db = await getDb();
+  const copy = typeof duplicate === "string" && (await getItem(db, duplicate)) ? await duplicateScheduledItem({ db, id: duplicate }) : undefined;
+  if (copy?.kind === "broadcast") redirect(`/announcements?duplicate=${duplicate}`);
+  const source = copy ?? (typeof from === "string" ? await getSend(db, from) : undefined);
+  const known = (key: string) => (targets.some((a) => a.key === key) ? key : "");
+  const initial = source ? valuesFromRequest(source.request, known(source.appKey)) : emptyCompose(only?.key ?? "", only?.isSandbox ? SAMPLE_SENDER : "");
+  const initialSchedule = copy ? scheduleFromItem(copy) : emptySchedule(await resolveTimeZone());
   return (
     <>
       {header}
-      {source ? <div className="mb-4"><Notice>{t("fromRecord")}</Notice></div> : null}
-      <Composer operatorId={access.operator.id} targets={targets} initial={initial} fresh={Boolean(source)} />
+      {source ? <div className="mb-4"><Notice>{t(copy ? "fromItem" : "fromRecord")}</Notice></div> : null}
+      <Composer operatorId={access.operator.id} targets={targets} initial={initial} initialSchedule={initialSchedule} fresh={Boolean(source)} />
     </>
   );
 }

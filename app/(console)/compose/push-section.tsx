@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import type { UseFormReturn } from "react-hook-form";
 import { CheckboxField } from "@/components/forms/checkbox-field";
 import type { ComposeValues } from "@/lib/messages/compose-form";
-import { ComposeText } from "./compose-field";
+import { asBodyForm } from "@/components/message-form/body-form";
+import { OfflinePushFields } from "@/components/message-form/offline-push-fields";
 
 /** Offline push (title, text, payload) and "don't count as unread"; each explains when it does not apply. */
 export function PushSection({ form }: { form: UseFormReturn<ComposeValues> }) {
@@ -20,13 +21,7 @@ export function PushSection({ form }: { form: UseFormReturn<ComposeValues> }) {
       ) : (
         <>
           <CheckboxField id="c-push" label={t("pushOn")} {...form.register("push.enabled")} />
-          {enabled ? (
-            <div className="grid gap-4 sm:grid-cols-2">
-              <ComposeText form={form} name="push.title" id="c-push-title" label={t("pushTitle")} />
-              <ComposeText form={form} name="push.content" id="c-push-content" label={t("pushContent")} />
-              <ComposeText form={form} name="push.payload" id="c-push-payload" label={t("pushPayload")} hint={t("pushPayloadHint")} />
-            </div>
-          ) : null}
+          {enabled ? <OfflinePushFields form={asBodyForm(form)} /> : null}
         </>
       )}
       <CheckboxField id="c-no-unread" label={t("noUnread")} disabled={targeted} aria-describedby="c-no-unread-hint" {...form.register("noUnread")} />

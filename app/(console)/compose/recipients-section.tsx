@@ -9,9 +9,9 @@ import { Notice } from "@/components/ui/notice";
 import type { ComposeValues, RecipientMode } from "@/lib/messages/compose-form";
 import type { MemberList } from "@/lib/messages/group-directory";
 import { idsFromTable, parseRecipients } from "@/lib/messages/recipients";
-import { TEXTAREA, describe, useError } from "./compose-field";
+import { TEXTAREA, describe, useError } from "@/components/message-form/compose-field";
 import { MemberPicker } from "./member-picker";
-import { useZimError } from "./use-zim-error";
+import { useZimError } from "@/components/message-form/use-zim-error";
 
 const MODES: RecipientMode[] = ["all", "only", "except"];
 

@@ -24,6 +24,13 @@ export async function HistoryFilterForm({ filters, apps, operators }: {
           {apps.map((a) => <option key={a.key} value={a.key}>{a.name}{a.production ? ` (${t("production")})` : ""}</option>)}
         </Select>
       </Field>
+      <Field id="h-kind" label={t("kind")}>
+        <Select id="h-kind" name="kind" defaultValue={filters.kind ?? ""}>
+          <option value="">{t("any")}</option>
+          <option value="group">{t("kinds.group")}</option>
+          <option value="broadcast">{t("kinds.broadcast")}</option>
+        </Select>
+      </Field>
       {text("group", t("group"))}
       {text("sender", t("sender"))}
       <Field id="h-operator" label={t("operator")}>

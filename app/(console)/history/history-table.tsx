@@ -5,7 +5,7 @@ import { MsgSeqBadge } from "@/components/zim/msg-seq-badge";
 import { OutcomeBadge } from "@/components/zim/outcome-badge";
 import type { SendView } from "@/lib/messages/view";
 
-/** One page of sends; each row links to its result page. */
+/** One page of sends; each row links to its result page. An announcement shows "All users" and its audience. */
 export async function HistoryTable({ rows, timeZone }: { rows: SendView[]; timeZone: string }) {
   const [t, tc, tr, format] = await Promise.all([getTranslations("history"), getTranslations("compose"), getTranslations("sendResult"), getFormatter()]);
   const cell = "px-3 py-2 align-top";
@@ -25,14 +25,16 @@ export async function HistoryTable({ rows, timeZone }: { rows: SendView[]; timeZ
             <tr key={r.id} data-testid="history-row" className="border-t border-slate-200 dark:border-slate-800">
               <td className={`${cell} whitespace-nowrap`}>{format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeStyle: "medium" })}</td>
               <td className={cell}><AppLabel name={r.appName} production={r.isProduction} sandbox={r.appKey === "sandbox"} /></td>
-              <td className={`${cell} font-mono`}>{r.groupId}{r.isTest ? <span className="ml-1 rounded bg-sky-100 px-1 text-xs text-sky-900 dark:bg-sky-900 dark:text-sky-100">{t("test")}</span> : null}</td>
+              <td className={`${cell} ${r.kind === "broadcast" ? "" : "font-mono"}`}>{r.kind === "broadcast" ? t("allUsers") : r.groupId}{r.isTest ? <span className="ml-1 rounded bg-sky-100 px-1 text-xs text-sky-900 dark:bg-sky-900 dark:text-sky-100">{t("test")}</span> : null}
+                {r.scheduledItemId ? <Link data-testid="scheduled-link" className="ml-1 rounded bg-violet-100 px-1 text-xs text-violet-900 underline dark:bg-violet-900 dark:text-violet-100"
+                  href={`/scheduled/${r.scheduledItemId}`} aria-label={t("scheduledRow")}>{t("scheduled")}</Link> : null}</td>
               <td className={`${cell} font-mono`}>{r.fromUserId}</td>
               <td className={cell}>{tc(`types.${r.messageType}`)}</td>
-              <td className={cell}>{tr(`recipientModesShort.${r.recipientMode}`, { count: r.recipientCount })}</td>
+              <td className={cell}>{r.kind === "broadcast" ? tr(`pushTypesShort.${r.pushType ?? 0}`) : tr(`recipientModesShort.${r.recipientMode}`, { count: r.recipientCount })}</td>
               <td className={cell}><OutcomeBadge status={r.status} recall={r.recallStatus} /></td>
-              <td className={cell}><MsgSeqBadge msgSeq={r.msgSeq} /></td>
+              <td className={cell}>{r.kind === "broadcast" ? "—" : <MsgSeqBadge msgSeq={r.msgSeq} />}</td>
               <td className={cell}>{r.operatorEmail}</td>
-              <td className={cell}><Link className="font-medium underline" href={`/history/${r.id}`} aria-label={t("openRow", { group: r.groupId })}>{t("open")}</Link></td>
+              <td className={cell}><Link className="font-medium underline" href={`/history/${r.id}`} aria-label={r.kind === "broadcast" ? t("openRowBroadcast") : t("openRow", { group: r.groupId ?? "" })}>{t("open")}</Link></td>
             </tr>
           ))}
         </tbody>

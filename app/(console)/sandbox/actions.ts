@@ -40,8 +40,9 @@ export const addGroupAction = change.inputSchema(addGroupSchema).action(async ({
 
 export const saveSandboxSettingsAction = change.inputSchema(sandboxSettingsSchema).action(async ({ parsedInput, ctx }) => {
   const BlockedWords = [...new Set(splitIds(parsedInput.BlockedWords))];
-  await updateSettings(await getDb(), { BlockedWords, RecallWindowSeconds: parsedInput.RecallWindowSeconds });
-  await audited(ctx.operator, "sandbox.settings", "settings", { blockedWords: BlockedWords.length, recallWindowSeconds: parsedInput.RecallWindowSeconds });
+  const { RecallWindowSeconds, BroadcastDailyLimit } = parsedInput;
+  await updateSettings(await getDb(), { BlockedWords, RecallWindowSeconds, BroadcastDailyLimit });
+  await audited(ctx.operator, "sandbox.settings", "settings", { blockedWords: BlockedWords.length, recallWindowSeconds: RecallWindowSeconds, broadcastDailyLimit: BroadcastDailyLimit });
 });
 
 export const resetSandboxAction = change.inputSchema(z.object({ confirm: z.literal(true) })).action(async ({ ctx }) => {

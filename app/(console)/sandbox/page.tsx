@@ -64,7 +64,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Sear
         <div className="grid gap-6 lg:grid-cols-3">
           <AddUserForm />
           <AddGroupForm />
-          <SettingsForm settings={{ BlockedWords: settings.BlockedWords.join("\n"), RecallWindowSeconds: settings.RecallWindowSeconds }} />
+          <SettingsForm settings={{ BlockedWords: settings.BlockedWords.join("\n"), RecallWindowSeconds: settings.RecallWindowSeconds, BroadcastDailyLimit: settings.BroadcastDailyLimit }} />
         </div>
       ) : null}
     </div>

@@ -46,6 +46,8 @@ export const setUserFlagsSchema = z.object({
 export const sandboxSettingsSchema = z.object({
   BlockedWords: z.string().max(5_000, "tooLong"),
   RecallWindowSeconds: z.number({ error: "number" }).int("integer").min(1, "recallWindowRange").max(86_400, "recallWindowRange"),
+  /** D7: the sandbox answers 660500003 past this many announcements in any 24 hours; the quota meter reads it too. */
+  BroadcastDailyLimit: z.number({ error: "number" }).int("integer").min(1, "atLeastOne").max(1_000_000, "tooLarge"),
 });
 
 export type AddUserInput = z.input<typeof addUserSchema>;

@@ -10,7 +10,7 @@ import { describedBy, Field, Input } from "@/components/ui/field";
 import { saveSandboxSettingsAction } from "./actions";
 import { sandboxSettingsSchema, type SandboxSettingsInput } from "./schemas";
 
-/** Moderation words (D5) and the recall window (D13) of the rehearsal world. */
+/** Moderation words (D5), the recall window (D13) and the announcement quota (D7) of the rehearsal world. */
 export function SettingsForm({ settings }: { settings: SandboxSettingsInput }) {
   const t = useTranslations("sandbox");
   const fieldError = useFieldError();
@@ -20,7 +20,7 @@ export function SettingsForm({ settings }: { settings: SandboxSettingsInput }) {
     actionProps: { onSuccess: () => setSaved(t("settingsSaved")) },
   });
   const e = form.formState.errors;
-  const err = { words: fieldError(e.BlockedWords), recall: fieldError(e.RecallWindowSeconds) };
+  const err = { words: fieldError(e.BlockedWords), recall: fieldError(e.RecallWindowSeconds), daily: fieldError(e.BroadcastDailyLimit) };
   return (
     <FormCard title={t("settings")} onSubmit={handleSubmitWithAction} serverError={action.result.serverError}
       success={saved} pending={action.isPending} submitLabel={t("saveSettings")}>
@@ -32,6 +32,10 @@ export function SettingsForm({ settings }: { settings: SandboxSettingsInput }) {
       <Field id="ss-recall" label={t("recallWindow")} error={err.recall}>
         <Input id="ss-recall" inputMode="numeric" invalid={!!err.recall} aria-describedby={describedBy("ss-recall", err.recall)}
           {...form.register("RecallWindowSeconds", { setValueAs: (v) => (v === "" ? undefined : Number(v)) })} />
+      </Field>
+      <Field id="ss-daily" label={t("broadcastDailyLimit")} hint={t("broadcastDailyLimitHint")} error={err.daily}>
+        <Input id="ss-daily" inputMode="numeric" invalid={!!err.daily} aria-describedby={describedBy("ss-daily", err.daily, true)}
+          {...form.register("BroadcastDailyLimit", { setValueAs: (v) => (v === "" ? undefined : Number(v)) })} />
       </Field>
     </FormCard>
   );

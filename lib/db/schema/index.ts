@@ -4,3 +4,4 @@ export * from "./zim-apps";
 export * from "./sign-in-attempts";
 export * from "./sandbox";
 export * from "./messages";
+export * from "./schedule";

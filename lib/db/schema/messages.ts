@@ -4,7 +4,9 @@ import { bigint, boolean, index, integer, json, jsonb, pgTable, text, timestamp,
 import { RECALL_STATUSES, SEND_STATUSES, type RecallRecord, type SendFailure } from "../../messages/status";
 
 /**
- * One group message sent (or being sent) from the console, by any operator. The row is committed with status
+ * One message sent (or being sent) from the console, by any operator or by the dispatcher: a group message
+ * (kind "group", SendGroupMessage) or an announcement to all users (kind "broadcast", SendMessageToAllUsers, which
+ * has no group, priority or recipient list: those columns are null for it). The row is committed with status
  * "sending" before the request leaves, under a unique idempotency key made when the composer opened, so a double
  * click, a retry or a second tab finds the row instead of sending again. `request` is the exact SendGroupMessage
  * body (it never holds a secret). `createdAt` is set by the console in milliseconds, so the (created_at, id)
@@ -18,15 +20,18 @@ export const messageSend = pgTable(
     /** sha256 of the request body, to tell a repeated click from a different message under a reused key. */
     requestHash: text("request_hash").notNull(),
     isTest: boolean("is_test").notNull().default(false),
+    kind: text("kind", { enum: ["group", "broadcast"] }).notNull().default("group"),
     appKey: text("app_key").notNull(),
     appName: text("app_name").notNull(),
     appId: bigint("app_id", { mode: "number" }).notNull(),
     isProduction: boolean("is_production").notNull(),
     fromUserId: text("from_user_id").notNull(),
-    groupId: text("group_id").notNull(),
+    groupId: text("group_id"),
     messageType: integer("message_type").notNull(),
-    priority: integer("priority").notNull(),
-    recipientMode: text("recipient_mode", { enum: ["all", "only", "except"] }).notNull(),
+    priority: integer("priority"),
+    recipientMode: text("recipient_mode", { enum: ["all", "only", "except"] }),
+    /** Announcements only: 0 online users, 1 online plus offline push, 2 offline push to every registered user. */
+    pushType: integer("push_type"),
     recipientCount: integer("recipient_count").notNull().default(0),
     /** Group size the operator confirmed against (QueryGroupMemberList), when it was known. */
     audienceSize: integer("audience_size"),
@@ -44,6 +49,9 @@ export const messageSend = pgTable(
     failure: jsonb("failure").$type<SendFailure>(),
     operatorId: text("operator_id").notNull(),
     operatorEmail: text("operator_email").notNull(),
+    /** Sent by the dispatcher for this scheduled item's occurrence due at `scheduledFor`. */
+    scheduledItemId: uuid("scheduled_item_id"),
+    scheduledFor: timestamp("scheduled_for", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     /** When the latest attempt's request went out; the recall window is counted from it (conservatively). */
     attemptedAt: timestamp("attempted_at", { withTimezone: true }).notNull(),
@@ -60,6 +68,10 @@ export const messageSend = pgTable(
     index("message_send_sender_created_idx").on(t.fromUserId, t.createdAt, t.id),
     index("message_send_operator_created_idx").on(t.operatorEmail, t.createdAt, t.id),
     index("message_send_status_created_idx").on(t.status, t.createdAt, t.id),
+    index("message_send_kind_created_idx").on(t.kind, t.createdAt, t.id),
+    // D7: the rolling 24-hour announcement count per app.
+    index("message_send_kind_app_created_idx").on(t.kind, t.appKey, t.createdAt),
+    index("message_send_scheduled_item_idx").on(t.scheduledItemId).where(sql`${t.scheduledItemId} is not null`),
     index("message_send_msg_seq_idx").on(t.msgSeq).where(sql`${t.msgSeq} is not null`),
     index("message_send_request_id_idx").on(t.requestId).where(sql`${t.requestId} is not null`),
   ],

@@ -16,3 +16,30 @@ export class TestClock {
     this.ms += ms;
   }
 }
+
+/**
+ * A clock that runs with real time and can still be moved by hand: for tests where job-engine timers (which run
+ * on the database's real clock) and a moved date (a daylight-saving change, a grace window) meet.
+ */
+export class LiveClock extends TestClock {
+  private offset = 0;
+
+  constructor() {
+    super(Date.now());
+  }
+
+  override now = (): Date => new Date(Date.now() + this.offset);
+
+  override seconds(): number {
+    return Math.floor(this.now().getTime() / 1000);
+  }
+
+  override advance(ms: number): void {
+    this.offset += ms;
+  }
+
+  /** Moves the clock so that it reads `at` now (and runs on from there). */
+  set(at: Date): void {
+    this.offset = at.getTime() - Date.now();
+  }
+}

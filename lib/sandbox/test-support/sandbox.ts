@@ -16,10 +16,9 @@ export function uid(prefix: string): string {
   return `${prefix}-${counter}-${randomBytes(3).toString("hex")}`;
 }
 
-/** A sandbox over real HTTP on a fresh database of `engine`, driven by a hand-moved clock. */
-export async function openSandbox(engine: TestEngine) {
+/** A sandbox over real HTTP on a fresh database of `engine`, driven by a hand-moved clock (or the one given). */
+export async function openSandbox(engine: TestEngine, clock: TestClock = new TestClock()) {
   const opened: OpenDatabase & { dispose(): Promise<void> } = await engine.open();
-  const clock = new TestClock();
   let server: RunningSandbox = await start();
 
   function start() {
@@ -28,6 +27,8 @@ export async function openSandbox(engine: TestEngine) {
 
   const sandbox = {
     db: opened.db,
+    /** The same database for a job engine (pg-boss) in the test. */
+    jobEngineConnection: opened.jobEngineConnection,
     clock,
     get url() {
       return server.url;
@@ -60,7 +61,7 @@ export type TestSandbox = Awaited<ReturnType<typeof openSandbox>>;
 type MemberFlags = { Online?: boolean; PushRegistered?: boolean; Registered?: boolean };
 
 /** Creates a group of fresh users (plus an online sender who owns it) through the control endpoint. */
-export async function seedGroup<K extends string>(sandbox: TestSandbox, members: Record<K, MemberFlags>) {
+export async function seedGroup<K extends string>(sandbox: Pick<TestSandbox, "control">, members: Record<K, MemberFlags>) {
   const groupId = uid("g");
   const sender = uid("sender");
   const keys = Object.keys(members) as K[];
@@ -75,7 +76,7 @@ export async function seedGroup<K extends string>(sandbox: TestSandbox, members:
 }
 
 /** The inbox of one user through the control endpoint, optionally for one group only. */
-export async function inbox(sandbox: TestSandbox, userId: string, groupId?: string) {
+export async function inbox(sandbox: Pick<TestSandbox, "control">, userId: string, groupId?: string) {
   const query = new URLSearchParams({ UserId: userId, ...(groupId ? { GroupId: groupId } : {}) });
   const response = await sandbox.control.get(`inbox?${query.toString()}`);
   return response.body.Messages as {

@@ -10,7 +10,9 @@ export function OutcomeText({ send }: { send: SendView }) {
   return (
     <div className="space-y-2">
       <p data-testid="outcome-sentence" className="text-base">
-        {t(`sentence.${send.status}`, { code: send.code ?? 0, count: send.recipientCount, mode: send.recipientMode })}
+        {send.kind === "broadcast"
+          ? t(`broadcastSentence.${send.status}`, { code: send.code ?? 0 })
+          : t(`sentence.${send.status}`, { code: send.code ?? 0, count: send.recipientCount, mode: send.recipientMode ?? "all" })}
       </p>
       {reason ? (
         <p className="text-sm">

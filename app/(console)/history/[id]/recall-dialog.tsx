@@ -24,7 +24,7 @@ export function RecallDialog({ open, send, onClose, onDone }: { open: boolean; s
   const count = countBytes(payload, RECALL_PAYLOAD_MAX_BYTES);
   return (
     <ConfirmDialog open={open} title={t("recallConfirmTitle")} production={send.isProduction} appName={send.appName}
-      sentence={t("recallSentence", { seq: send.msgSeq ?? 0, group: send.groupId, app: send.appName })}
+      sentence={t("recallSentence", { seq: send.msgSeq ?? 0, group: send.groupId ?? "", app: send.appName })}
       pending={action.isPending} error={action.result.serverError} confirmLabel={t("recallNow")} onCancel={onClose}
       onConfirm={() => action.execute({ id: send.id, payload: payload || undefined, push: push ? { title, content, payload: "" } : undefined })}>
       <div className="mt-4 space-y-3">

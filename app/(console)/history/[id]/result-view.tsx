@@ -32,6 +32,9 @@ export function ResultView({ initial, recallWindowSeconds, canSend }: { initial:
     refetchInterval: (q) => (q.state.data?.status === "sending" || q.state.data?.recallStatus === "recalling" ? 1_000 : false),
   });
   const send = query.data;
+  const broadcast = send.kind === "broadcast";
+  // A new message from this one opens the form it came from.
+  const again = broadcast ? `/announcements?from=${send.id}` : `/compose?from=${send.id}`;
   const items = (() => {
     try {
       return (JSON.parse(String((send.request.MessageBody as { Message?: string })?.Message ?? "")) as { MultiMsg?: { MsgType?: number }[] }).MultiMsg;
@@ -41,7 +44,7 @@ export function ResultView({ initial, recallWindowSeconds, canSend }: { initial:
   })();
   return (
     <div className="space-y-6">
-      <PageHeader title={send.isTest ? t("titleTest", { group: send.groupId }) : t("title", { group: send.groupId })}
+      <PageHeader title={broadcast ? t("titleBroadcast") : send.isTest ? t("titleTest", { group: send.groupId ?? "" }) : t("title", { group: send.groupId ?? "" })}
         actions={<Link href="/history" className="text-sm font-medium underline">{t("backToHistory")}</Link>} />
       <section aria-labelledby="r-outcome" className="space-y-3 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="r-outcome" className="flex flex-wrap items-center gap-2 text-lg font-semibold">
@@ -53,15 +56,22 @@ export function ResultView({ initial, recallWindowSeconds, canSend }: { initial:
         {canSend && (send.status === "rate-limited" || send.status === "not-sent") ? <ResendButton id={send.id} /> : null}
         {send.status === "unknown" ? (
           <Notice tone="warning" title={t("unknownTitle")}>
-            {t("unknownBody")}{" "}
-            {canSend ? <Link className="underline" href={`/compose?from=${send.id}`}>{t("sendAsNew")}</Link> : null}
+            {broadcast ? t("unknownBodyBroadcast") : t("unknownBody")}{" "}
+            {canSend ? <Link className="underline" href={again}>{t("sendAsNew")}</Link> : null}
           </Notice>
         ) : null}
       </section>
-      {canSend ? <RecallPanel send={send} windowSeconds={recallWindowSeconds} onChange={() => void query.refetch()} /> : null}
+      {broadcast ? (
+        <section aria-labelledby="r-recall" className="space-y-2 rounded-lg border border-slate-200 bg-white p-5 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="r-recall" className="font-semibold">{t("recallTitle")}</h2>
+          <p data-testid="no-recall">{t("noRecallBroadcast")}</p>
+        </section>
+      ) : canSend ? (
+        <RecallPanel send={send} windowSeconds={recallWindowSeconds} onChange={() => void query.refetch()} />
+      ) : null}
       <SendFacts send={send} />
-      <RequestBody body={send.request} title={t("requestAsSent")} />
-      {canSend ? <p><Link className="text-sm font-medium underline" href={`/compose?from=${send.id}`}>{t("editAndSend")}</Link></p> : null}
+      <RequestBody body={send.request} title={broadcast ? t("requestAsSentBroadcast") : t("requestAsSent")} />
+      {canSend ? <p><Link className="text-sm font-medium underline" href={again}>{broadcast ? t("editAndSendBroadcast") : t("editAndSend")}</Link></p> : null}
     </div>
   );
 }

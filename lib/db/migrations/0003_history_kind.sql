@@ -1,0 +1,1 @@
+CREATE INDEX "message_send_kind_created_idx" ON "message_send" USING btree ("kind","created_at","id");

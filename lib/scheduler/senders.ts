@@ -1,0 +1,44 @@
+import "server-only";
+import { sendAnnouncement } from "@/lib/announcements/send";
+import type { MessageContext } from "@/lib/messages/context";
+import { resendMessage } from "@/lib/messages/resend";
+import { sendGroupMessage, type SendResult } from "@/lib/messages/send";
+import type { SendStatus } from "@/lib/messages/status";
+import type { SendGroupMessageInput } from "@/lib/zim/schemas/send-group-message";
+import type { SendMessageToAllUsersInput } from "@/lib/zim/schemas/send-message-to-all-users";
+import type { ItemKind } from "./status";
+
+export interface ItemSendInput {
+  appKey: string;
+  idempotencyKey: string;
+  /** The item's stored request body; the sender checks it against the app's current limits. */
+  request: Record<string, unknown>;
+  audienceSize?: number;
+  scheduled: { itemId: string; dueAt: Date };
+}
+
+/**
+ * Sends one occurrence exactly once per idempotency key, committing its message_send row as "sending" before the
+ * request (see sendGroupMessage for what a death mid-request leaves behind).
+ */
+export type ItemSender = (ctx: MessageContext, input: ItemSendInput) => Promise<SendResult>;
+
+/** Sends a recorded message again on the same row; only for rows ZIM certainly did nothing with (RESENDABLE). */
+export type ItemResender = (ctx: MessageContext, input: { id: string }) => Promise<{ id: string; status: SendStatus }>;
+
+export interface ItemSenders {
+  send: Partial<Record<ItemKind, ItemSender>>;
+  resend: Partial<Record<ItemKind, ItemResender>>;
+}
+
+/** The senders the console dispatches with. A kind without one is marked failed ("noSender"), never sent. */
+export const DEFAULT_SENDERS: ItemSenders = {
+  send: {
+    group: (ctx, input) => sendGroupMessage({ ctx, input: { ...input, request: input.request as unknown as SendGroupMessageInput } }),
+    broadcast: (ctx, input) => sendAnnouncement({ ctx, input: { ...input, request: input.request as unknown as SendMessageToAllUsersInput } }),
+  },
+  resend: {
+    group: (ctx, input) => resendMessage({ ctx, input }),
+    broadcast: (ctx, input) => resendMessage({ ctx, input }),
+  },
+};

@@ -1,0 +1,39 @@
+/**
+ * `npm run worker`: a dispatcher without the console, for deployments on PostgreSQL (DATABASE_URL) with several
+ * console instances or dedicated workers; any number of them send each scheduled item once. Run the consoles with
+ * DISPATCHER=off to leave dispatching to workers, or keep both: they share the work. PGlite is refused: its data
+ * folder is locked by the console process. Stops on SIGTERM/SIGINT, letting in-flight sends finish.
+ */
+import { openConsoleDatabase } from "@/lib/db";
+import { getEnv } from "@/lib/env";
+import { startDispatcher } from "@/lib/scheduler/dispatcher";
+
+async function main(): Promise<void> {
+  const env = getEnv();
+  if (!env.DATABASE_URL) {
+    throw new Error(
+      "npm run worker needs PostgreSQL: set DATABASE_URL (and CONSOLE_SECRET_KEY, as for the consoles). " +
+        "With PGlite the console dispatches scheduled items itself; its data folder cannot be shared with a worker.",
+    );
+  }
+  const opened = await openConsoleDatabase();
+  const dispatcher = await startDispatcher({ database: opened, leaseMs: env.DISPATCH_LEASE_MS });
+  console.log(`Dispatcher ${dispatcher.id} running (lease ${env.DISPATCH_LEASE_MS} ms).`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the dispatcher`);
+    await dispatcher.stop();
+    await opened.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
