@@ -64,7 +64,7 @@ test("a disabled operator is signed out at once and cannot sign in", async ({ br
   await adminPage.goto("/settings/operators");
   const row = adminPage.getByRole("row", { name: new RegExp(email) });
   await row.getByRole("button", { name: "Disable" }).click();
-  await expect(row.getByRole("cell", { name: "Disabled" })).toBeVisible();
+  await expect(row.getByRole("cell", { name: "Disabled", exact: true })).toBeVisible();
 
   await op.goto("/compose");
   await expect(op).toHaveURL(/\/sign-in/);
