@@ -5,3 +5,5 @@ export * from "./sign-in-attempts";
 export * from "./sandbox";
 export * from "./messages";
 export * from "./schedule";
+export * from "./rate-limit";
+export * from "./bulk";
