@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { ZIM_ACTIONS, type ZimActionInput, type ZimActionName, type ZimActionResponse } from "./actions";
 import { resolveZimLimits, type ZimLimits } from "./limits";
 import { classifyAnswer, classifyBodyError, classifyFetchError, type ZimOutcome } from "./outcome";
+import type { Permit } from "@/lib/rate-limit/types";
 import { buildZimUrl, checkBaseUrl, type QueryValue, type ZimEndpoint } from "./request";
 
 export interface ZimClientConfig extends ZimEndpoint {
@@ -21,6 +22,11 @@ export interface ZimClientConfig extends ZimEndpoint {
 export interface ZimCallOptions {
   /** Cancels the call; a cancelled send is `unknown`, like a timeout. */
   signal?: AbortSignal;
+  /**
+   * A slot of the shared call limiter the caller already holds (lib/rate-limit): the rate-limited client uses it
+   * for the first attempt instead of taking one. The plain client ignores it.
+   */
+  permit?: Permit;
 }
 
 type Call<A extends ZimActionName> = (
