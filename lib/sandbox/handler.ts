@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/open";
 import { apiResponse } from "./api/envelope";
 import { withFault } from "./api/faults";
 import { processApiCall } from "./api/process";
+import { CallStats } from "./api/call-stats";
 import { RateLimiter } from "./api/rate-limiter";
 import { routeControl } from "./control/router";
 import { takeFault } from "./world/faults";
@@ -35,6 +36,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   const now = options.now ?? (() => new Date());
   const limiter = new RateLimiter();
+  const stats = new CallStats();
   let ready: Promise<void> | undefined;
   const ensureReady = () => {
     ready ??= ensureSandboxWorld(db, now()).catch((error: unknown) => {
@@ -57,7 +59,11 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
         appId,
         request,
         url,
-        resetRateLimits: () => limiter.reset(),
+        resetRateLimits: () => {
+          limiter.reset();
+          stats.reset(now());
+        },
+        callStats: () => stats.view(),
       });
     }
     if (path !== "/") return notFound();
@@ -66,8 +72,10 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
     }
     const action = url.searchParams.get("Action") ?? "";
     const fault = action === "" ? undefined : await takeFault(db, action);
-    return withFault(fault, async () =>
-      apiResponse(await processApiCall(request, url.searchParams, { db, appId, serverSecret, limiter, now })),
-    );
+    return withFault(fault, async () => {
+      const result = await processApiCall(request, url.searchParams, { db, appId, serverSecret, limiter, now });
+      stats.count(action, result.Code);
+      return apiResponse(result);
+    });
   };
 }
