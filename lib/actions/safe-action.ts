@@ -10,7 +10,8 @@ import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { log } from "@/lib/log/logger";
 import { OperatorError } from "./operator-error";
-import { errorsAt, unstorableTextPaths } from "./unstorable-text";
+import { unstorableTextPaths } from "@/lib/db/storable-text";
+import { errorsAt } from "./errors-at";
 
 /**
  * Every server action is built from these clients: `publicAction` (sign-in only) and `actionFor(permission)`,
@@ -28,7 +29,7 @@ const baseAction = createSafeActionClient({
   },
 });
 
-/** Text the database cannot keep (lib/actions/unstorable-text.ts) is refused beside its field, before the action runs. */
+/** Text the database cannot keep (lib/db/storable-text.ts) is refused beside its field, before the action runs. */
 const storableText = createMiddleware().define(async ({ clientInput, next }) => {
   const paths = unstorableTextPaths(clientInput);
   if (paths.length > 0) {

@@ -184,8 +184,7 @@ type Edit = { path: Path; kind: "same" | "hostile" | "drop" | "extra"; same: unk
  * value, a key dropped, or an unexpected key added. Near misses reach deeper into a schema than random values do.
  */
 export function mutationsOf(seed: unknown): fc.Arbitrary<unknown> {
-  const paths = pathsOf(seed);
-  if (paths.length === 0) return hostileValue;
+  const paths: Path[] = [[], ...pathsOf(seed)];
   const edit: fc.Arbitrary<Edit> = fc.constantFrom(...paths).chain((path) =>
     fc.record({
       path: fc.constant(path),
@@ -198,7 +197,9 @@ export function mutationsOf(seed: unknown): fc.Arbitrary<unknown> {
   return fc.array(edit, { minLength: 1, maxLength: 3 }).map((edits) =>
     edits.reduce<unknown>((input, e) => {
       if (e.kind === "extra") {
-        return isContainer(valueAt(input, e.path)) ? withValueAt(input, [...e.path, e.extraKey], e.hostile, false) : input;
+        // Only objects: JSON and React's encoding never give an array a named own key.
+        const target = valueAt(input, e.path);
+        return isContainer(target) && !Array.isArray(target) ? withValueAt(input, [...e.path, e.extraKey], e.hostile, false) : input;
       }
       return withValueAt(input, e.path, e.kind === "same" ? e.same : e.hostile, e.kind === "drop");
     }, seed),

@@ -1,0 +1,19 @@
+import type { InputPath } from "@/lib/db/storable-text";
+
+type ErrorNode = { [key: string]: ErrorNode } & { _errors?: string[] };
+
+/** The child of `node` under `key`, made as an own property: a "__proto__" key must not reach Object.prototype. */
+function child(node: ErrorNode, key: string): ErrorNode {
+  if (!Object.hasOwn(node, key)) Object.defineProperty(node, key, { value: {}, enumerable: true, writable: true, configurable: true });
+  return node[key] as ErrorNode;
+}
+
+/** The paths in next-safe-action's validation error shape, each with `message` (the root's as its own _errors). */
+export function errorsAt(paths: InputPath[], message: string): Record<string, unknown> {
+  const root: ErrorNode = {};
+  for (const path of paths) {
+    const node = path.reduce<ErrorNode>((n, part) => child(n, String(part)), root);
+    node._errors = [...new Set([...(Object.hasOwn(node, "_errors") ? (node._errors ?? []) : []), message])];
+  }
+  return root;
+}
