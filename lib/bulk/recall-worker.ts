@@ -1,8 +1,7 @@
 import "server-only";
-import { setTimeout as sleep } from "node:timers/promises";
 import { laneOf } from "@/lib/rate-limit/lanes";
 import { claimNextRecall, recallStatusOf, recordRecallOutcome } from "./recall-record";
-import { acquire, callOnce, retryAfter, type RunWork } from "./send-worker";
+import { acquire, backOff, callOnce, retryAfter, type RunWork } from "./send-worker";
 
 /**
  * One of a run's recall workers ("recall all"), on the app's RevokeGroupMessage lane: a slot → the next group whose
@@ -20,6 +19,7 @@ export async function recallWorker(work: RunWork, attempts: Map<number, number>)
   const fromUserId = String(work.bulk.template.FromUserId ?? work.bulk.fromUserId);
   const windowMs = work.bulk.recallWindowSeconds * 1000;
   while (!work.signal.aborted) {
+    await backOff(work);
     const permit = await acquire(work, lane);
     if (!permit) return;
     const recall = await claimNextRecall(work.db, { id: work.bulk.id, owner: work.owner, now: work.now() }).catch(async (error: unknown) => {
@@ -45,6 +45,6 @@ export async function recallWorker(work: RunWork, attempts: Map<number, number>)
     const wait = retryAfter(outcome, tries);
     const status = recallStatusOf(outcome);
     await recordRecallOutcome(work.db, work.bulk.id, recall, { status: status === "rate-limited" ? "not-sent" : status, outcome, again: wait !== null });
-    if (wait) await sleep(wait, undefined, { signal: work.signal }).catch(() => undefined);
+    if (wait) work.backoff.until = Math.max(work.backoff.until, Date.now() + wait);
   }
 }

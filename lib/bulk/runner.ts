@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { eq } from "drizzle-orm";
@@ -71,6 +72,8 @@ export async function startBulkRunner(options: BulkRunnerOptions): Promise<BulkR
   const gate = options.gate ?? createDbRateGate(db);
   const leases = new RunLeases(db, id, leaseMs, now);
   const stopping = new AbortController();
+  // Every worker of every run in hand may wait on it at once.
+  setMaxListeners(MAX_WORKERS * maxRuns + 10, stopping.signal);
   const inHand = new Set<string>();
   const tasks = new Set<Promise<unknown>>();
   let everyLease = options.startupTakesEveryLease ?? false;
@@ -153,7 +156,7 @@ export async function startBulkRunner(options: BulkRunnerOptions): Promise<BulkR
       const app = await apps.resolve(bulk.appKey);
       const perSecond = sendRateOf(app);
       if (perSecond !== bulk.perSecond) await db.update(bulkSend).set({ perSecond }).where(eq(bulkSend.id, bulk.id));
-      return { db, owner: id, now, gate, app, client: apps.client(app), signal: stopping.signal };
+      return { db, owner: id, now, gate, app, client: apps.client(app), signal: stopping.signal, backoff: { until: 0 } };
     } catch (error) {
       if (!(error instanceof OperatorError)) throw error;
       log.warn("bulk run's app is gone; the run is cancelled", { bulkId: bulk.id, reason: error.key });

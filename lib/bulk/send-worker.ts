@@ -21,6 +21,11 @@ export interface RunWork {
   client: ZimClient;
   /** Aborted when the runner stops: no further group is claimed, the calls in flight are NOT cut short. */
   signal: AbortSignal;
+  /**
+   * No worker of the run claims before this instant (ms): a refused connection is the host's, not one group's,
+   * so the whole run backs off instead of every worker trying again at once.
+   */
+  backoff: { until: number };
 }
 
 /** Claims of one group (frequency codes after the client's own retries, refused connections) before it is final. */
@@ -37,12 +42,14 @@ const MAX_BACKOFF_MS = 8_000;
  * If the process dies between the request and its answer, the group stays "sending" under a lease nobody renews;
  * the runner that takes the run over marks it "unknown" (it may have arrived) and it is never sent again. A
  * frequency code or a refused connection means ZIM did nothing: the group goes back to "pending" (a refused
- * connection after a back-off), at most MAX_ATTEMPTS claims, then its outcome is final. "unknown" is never resent.
+ * connection holds the whole run back, doubling from BACKOFF_MS), at most MAX_ATTEMPTS claims, then its outcome
+ * is final. "unknown" is never resent.
  */
 export async function sendWorker(work: RunWork): Promise<void> {
   const lane = laneOf(work.app, "SendGroupMessage");
   const template = work.bulk.template as unknown as SendGroupMessageInput;
   while (!work.signal.aborted) {
+    await backOff(work);
     const permit = await acquire(work, lane);
     if (!permit) return;
     const target = await claimNextTarget(work.db, { id: work.bulk.id, owner: work.owner, now: work.now() }).catch(async (error: unknown) => {
@@ -56,8 +63,14 @@ export async function sendWorker(work: RunWork): Promise<void> {
     const outcome = await callOnce(() => work.client.sendGroupMessage({ ...template, GroupId: target.groupId }, { permit }), permit, "SendGroupMessage");
     const wait = retryAfter(outcome, target.attempts);
     await recordTargetOutcome(work.db, work.bulk.id, target, outcome, { now: work.now(), again: wait !== null });
-    if (wait) await sleep(wait, undefined, { signal: work.signal }).catch(() => undefined);
+    if (wait) work.backoff.until = Math.max(work.backoff.until, Date.now() + wait);
   }
+}
+
+/** Waits out the run's back-off, if any (cut short when the runner stops). */
+export async function backOff(work: Pick<RunWork, "backoff" | "signal">): Promise<void> {
+  const wait = work.backoff.until - Date.now();
+  if (wait > 0) await sleep(wait, undefined, { signal: work.signal }).catch(() => undefined);
 }
 
 /**
