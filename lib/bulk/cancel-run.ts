@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import { bulkSend, bulkTarget, type BulkSendRow } from "@/lib/db/schema";
 import { bulkAuditTarget, moveCounters, type Tx } from "./rows";
@@ -47,13 +47,4 @@ export async function cancelRun(tx: Tx, id: string, options: CancelRunOptions): 
   });
   const [counted] = await tx.select().from(bulkSend).where(eq(bulkSend.id, id));
   return counted ?? row;
-}
-
-/** Targets in flight right now (claimed, answer not recorded). */
-export async function inFlightCount(tx: Pick<Tx, "select">, id: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(bulkTarget)
-    .where(and(eq(bulkTarget.bulkId, id), eq(bulkTarget.status, "sending")));
-  return row?.n ?? 0;
 }

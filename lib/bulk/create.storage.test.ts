@@ -91,7 +91,7 @@ describe.each(await testEngines())("creating bulk sends on $name", (engine) => {
   });
 
   it("writes all or nothing: a failure while storing the targets leaves no run, no target and no audit row", async () => {
-    // A storage failure in the second batch of target rows, after the run and 5,000 targets were written.
+    // A storage failure at the last target row, after the run row and every other target were written.
     await sandbox.db.execute(sql.raw(`
       create function refuse_boom() returns trigger language plpgsql as $$
       begin if new.group_id = 'boom' then raise exception 'storage failed'; end if; return new; end $$`));

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db";
 import { bulkSend, bulkTarget, scheduledItem } from "@/lib/db/schema";
@@ -32,8 +32,8 @@ export interface CreateBulkInput {
   schedule?: WhenInput;
 }
 
-/** Rows per INSERT of targets: far below PostgreSQL's 65,535 parameters, few round trips for 100,000 groups. */
-const TARGET_CHUNK = 5_000;
+/** Groups per INSERT of targets: a few statements for 100,000 groups, each of bounded size. */
+const TARGET_CHUNK = 20_000;
 /** Checks the template as a group message; any valid ID stands in for the groups. */
 const PLACEHOLDER_GROUP = "placeholder";
 
@@ -89,8 +89,7 @@ export async function createBulkSend({ ctx, input }: { ctx: MessageContext; inpu
       .returning();
     if (!row) return undefined;
     for (let start = 0; start < groupIds.length; start += TARGET_CHUNK) {
-      const chunk = groupIds.slice(start, start + TARGET_CHUNK);
-      await tx.insert(bulkTarget).values(chunk.map((groupId, i) => ({ bulkId: id, seq: start + i + 1, groupId })));
+      await insertTargets(tx, id, start, groupIds.slice(start, start + TARGET_CHUNK));
     }
     const item = schedule ? await insertItem(tx, ctx, app, schedule, { id: itemId!, bulkId: id, total: groupIds.length, now }) : undefined;
     await recordAudit(tx, {
@@ -166,6 +165,18 @@ function checkGroupIds(groupIds: readonly string[]): string[] {
     throw refuse(`${count}. Line ${first.line} ("${first.value}"): ${first.reason}`);
   }
   return unique;
+}
+
+/**
+ * One INSERT … SELECT over an array parameter (its text form): one parameter per chunk instead of three per row,
+ * which keeps 100,000 rows to a few seconds. IDs never hold a quote or a backslash (zim-api.md §1.5); both are
+ * escaped anyway.
+ */
+async function insertTargets(tx: Tx, bulkId: string, start: number, groupIds: string[]): Promise<void> {
+  const literal = `{${groupIds.map((g) => `"${g.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+  await tx.execute(sql`
+    insert into ${bulkTarget} (bulk_id, seq, group_id)
+    select ${bulkId}::uuid, ${start}::int + u.n::int, u.g from unnest(${literal}::text[]) with ordinality as u(g, n)`);
 }
 
 async function insertItem(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { estimateSeconds, parseGroupList } from "./group-list";
+import { ALLOWED_ID_SYMBOLS, zimId } from "@/lib/zim/schemas/id";
+import { estimateSeconds, groupIdProblem, parseGroupList } from "./group-list";
 
 describe("parseGroupList", () => {
   it("reads one ID per line and several per line separated by commas, semicolons or tabs", () => {
@@ -58,6 +59,26 @@ describe("parseGroupList", () => {
 
   it("ignores a byte order mark before the first cell", () => {
     expect(parseGroupList("\uFEFFGroupId\ng1").ids).toEqual(["g1"]);
+  });
+});
+
+describe("groupIdProblem", () => {
+  it("agrees with the composer's GroupId rule on every allowed symbol, at the length limit, and past it", () => {
+    const samples = [
+      ...ALLOWED_ID_SYMBOLS.split(" ").map((c) => `a${c}b`),
+      "with space",
+      "x".repeat(32),
+      "x".repeat(33),
+      "é",
+      "a\tb",
+      "a/b",
+      "a\\b",
+      "'quoted'",
+      '"quoted"',
+      "",
+    ];
+    const schema = zimId("group ID");
+    for (const id of samples) expect(groupIdProblem(id) === null, id).toBe(schema.safeParse(id).success);
   });
 });
 

@@ -15,8 +15,12 @@ const groupIdSchema = zimId("group ID");
 
 const HEADER = /^group[ _]?id$/i;
 
+/** Only allowed characters (all ASCII, one byte each), 1 to 32 of them: the common case, checked without zod. */
+const PLAINLY_VALID = /^[0-9A-Za-z!#$%&()+\-:;<=.>?@[\]^_ {}|~]{1,32}$/;
+
 /** The reason ZIM would refuse `id` as a GroupId (the composer's own rule, lib/zim/schemas/id.ts), or null. */
 export function groupIdProblem(id: string): string | null {
+  if (PLAINLY_VALID.test(id)) return null;
   const parsed = groupIdSchema.safeParse(id);
   return parsed.success ? null : parsed.error.issues.map((i) => i.message).join(" ");
 }

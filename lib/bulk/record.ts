@@ -36,7 +36,8 @@ export async function claimNextTarget(db: Database, run: { id: string; owner: st
 
 /**
  * Writes one attempt's outcome and the run's counters in one transaction. `again` puts a group ZIM certainly did
- * nothing with (a frequency code, a refused connection) back to "pending" to be claimed again later.
+ * nothing with (a frequency code, a refused connection) back to "pending" to be claimed again later ("cancelled"
+ * if the run was cancelled meanwhile).
  *
  * Conditional on the group still being this attempt's: normally "sending"; "unknown" when a runner that took the
  * run over (this one's lease had run out) already called it unknown — then the real answer, come late, replaces
@@ -57,8 +58,10 @@ export async function recordTargetOutcome(
       .where(and(eq(bulkTarget.bulkId, bulkId), eq(bulkTarget.seq, target.seq), eq(bulkTarget.attempts, target.attempts), inArray(bulkTarget.status, ["sending", "unknown"])))
       .for("update");
     if (!current) return undefined;
+    // Locked before deciding: a cancel committed meanwhile must not get a group back in line.
+    const [run] = await tx.select({ status: bulkSend.status }).from(bulkSend).where(eq(bulkSend.id, bulkId)).for("update");
     const c = outcomeColumns(outcome, options.now);
-    const to: BulkTargetStatus = options.again && current.status === "sending" ? "pending" : c.status;
+    const to: BulkTargetStatus = options.again && current.status === "sending" ? (run?.status === "cancelled" ? "cancelled" : "pending") : c.status;
     await tx
       .update(bulkTarget)
       .set({
@@ -70,7 +73,7 @@ export async function recordTargetOutcome(
         msgId: c.msgId,
         auditInfos: c.auditInfos,
         failure: c.failure,
-        completedAt: to === "pending" ? null : c.completedAt,
+        completedAt: to === "pending" || to === "cancelled" ? null : c.completedAt,
       })
       .where(and(eq(bulkTarget.bulkId, bulkId), eq(bulkTarget.seq, target.seq)));
     await moveCounters(tx, bulkId, [{ from: current.status, to }]);

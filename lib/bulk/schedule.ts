@@ -69,7 +69,7 @@ export function bulkIdOf(item: Pick<ScheduledItemRow, "request">): string {
  * A limiter slot handed in is given back unused: starting a run sends nothing.
  */
 export async function startScheduledBulk(ctx: MessageContext, input: ItemSendInput): Promise<SendResult> {
-  await (input as ItemSendInput & { permit?: { cancel(): Promise<void> } }).permit?.cancel();
+  await input.permit?.cancel();
   const bulkId = String(input.request.bulkId ?? "");
   const started = await ctx.db.transaction(async (tx) => {
     const [row] = await tx
