@@ -44,6 +44,8 @@ describe.each(await testEngines())("bulk runs on $name", (engine) => {
 
   it("sends 60 groups to completion at the app's limit: each inbox has the message once, counters match the rows", { timeout: 60_000 }, async () => {
     const seeded = await seedGroups(sandbox, 60);
+    const calls = async () => ((await sandbox.control.get("stats")).body.Actions as Record<string, { Accepted: number; RateLimited: number }>).SendGroupMessage ?? { Accepted: 0, RateLimited: 0 };
+    const before = await calls();
     const started = Date.now();
     const id = await create(seeded.sender, seeded.groupIds, "to sixty groups");
     await waitFor(id, (p) => p.status === "running" && p.delivered > 0);
@@ -61,8 +63,10 @@ describe.each(await testEngines())("bulk runs on $name", (engine) => {
     expect(progress.finishedAt).not.toBeNull();
     const { counters, rows } = await countersAndRows(sandbox, id);
     expect(counters).toEqual(rows);
-    // Ten per second, never over: 60 groups need more than five seconds.
+    // Ten per second, never over: 60 groups need more than five seconds, and ZIM refused none for frequency.
     expect(elapsed).toBeGreaterThanOrEqual(5_000);
+    const after = await calls();
+    expect([after.Accepted - before.Accepted, after.RateLimited - before.RateLimited]).toEqual([60, 0]);
     expect((await auditOf(id)).map((a) => [a.action, a.actorEmail !== null])).toEqual([["bulk.create", true], ["bulk.complete", false]]);
     // The result table pages in list order.
     const first = await listBulkTargets(sandbox.db, id, {}, 25);
