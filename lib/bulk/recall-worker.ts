@@ -22,6 +22,10 @@ export async function recallWorker(work: RunWork, attempts: Map<number, number>)
     await backOff(work);
     const permit = await acquire(work, lane);
     if (!permit) return;
+    if (work.backoff.until > Date.now()) {
+      await permit.cancel();
+      continue;
+    }
     const recall = await claimNextRecall(work.db, { id: work.bulk.id, owner: work.owner, now: work.now() }).catch(async (error: unknown) => {
       await permit.cancel();
       throw error;

@@ -52,14 +52,15 @@ export async function recordTargetOutcome(
   options: { now: Date; again: boolean },
 ): Promise<BulkTargetStatus | undefined> {
   return db.transaction(async (tx) => {
+    // The run first, then the group, as every other writer locks them (no deadlock with a takeover or a cancel);
+    // locked before deciding, so a cancel committed meanwhile never gets a group back in line.
+    const [run] = await tx.select({ status: bulkSend.status }).from(bulkSend).where(eq(bulkSend.id, bulkId)).for("update");
     const [current] = await tx
       .select({ status: bulkTarget.status })
       .from(bulkTarget)
       .where(and(eq(bulkTarget.bulkId, bulkId), eq(bulkTarget.seq, target.seq), eq(bulkTarget.attempts, target.attempts), inArray(bulkTarget.status, ["sending", "unknown"])))
       .for("update");
     if (!current) return undefined;
-    // Locked before deciding: a cancel committed meanwhile must not get a group back in line.
-    const [run] = await tx.select({ status: bulkSend.status }).from(bulkSend).where(eq(bulkSend.id, bulkId)).for("update");
     const c = outcomeColumns(outcome, options.now);
     const to: BulkTargetStatus = options.again && current.status === "sending" ? (run?.status === "cancelled" ? "cancelled" : "pending") : c.status;
     await tx

@@ -77,7 +77,7 @@ describe.each(await testEngines())("bulk runs on $name", (engine) => {
   });
 
   it("pauses a run (groups in flight finish, nothing more goes out), resumes it where it stopped, and completes", { timeout: 60_000 }, async () => {
-    const seeded = await seedGroups(sandbox, 40);
+    const seeded = await seedGroups(sandbox, 30);
     const id = await create(seeded.sender, seeded.groupIds, "paused and resumed");
     await waitFor(id, (p) => p.delivered >= 10);
     const paused = await pauseBulk({ ctx: ctx(), input: { id } });
@@ -95,7 +95,7 @@ describe.each(await testEngines())("bulk runs on $name", (engine) => {
     await waitFor(id, (p) => p.status === "completed");
     for (const group of seeded.groups) expect(await inboxTexts(sandbox, group)).toEqual(["paused and resumed"]);
     const { counters, rows } = await countersAndRows(sandbox, id);
-    expect(counters).toEqual({ ...rows, delivered: 40 });
+    expect(counters).toEqual({ ...rows, delivered: 30 });
     const actions = (await auditOf(id)).map((a) => a.action);
     expect(actions).toEqual(["bulk.create", "bulk.pause", "bulk.resume", "bulk.pause", "bulk.resume", "bulk.complete"]);
     await expect(resumeBulk({ ctx: ctx(), input: { id } })).rejects.toMatchObject({ key: "bulkErrors.notPaused", values: { status: "completed" } });
@@ -103,7 +103,7 @@ describe.each(await testEngines())("bulk runs on $name", (engine) => {
   });
 
   it("cancels a run: groups not started are cancelled and never receive it, the rest arrived once", { timeout: 60_000 }, async () => {
-    const seeded = await seedGroups(sandbox, 40);
+    const seeded = await seedGroups(sandbox, 30);
     const id = await create(seeded.sender, seeded.groupIds, "cancelled midway");
     await waitFor(id, (p) => p.delivered >= 5);
     await cancelBulk({ ctx: ctx(), input: { id } });
@@ -111,7 +111,7 @@ describe.each(await testEngines())("bulk runs on $name", (engine) => {
     const progress = (await getBulkProgress(sandbox.db, id))!;
     expect(progress.status).toBe("cancelled");
     expect(progress.cancelled).toBeGreaterThan(0);
-    expect(progress.delivered + progress.cancelled).toBe(40);
+    expect(progress.delivered + progress.cancelled).toBe(30);
     expect(progress.remaining).toBe(0);
     const targets = await targetsOf(sandbox, id);
     for (const [i, group] of seeded.groups.entries()) {

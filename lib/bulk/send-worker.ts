@@ -52,6 +52,11 @@ export async function sendWorker(work: RunWork): Promise<void> {
     await backOff(work);
     const permit = await acquire(work, lane);
     if (!permit) return;
+    // The run started backing off while this worker waited for its slot.
+    if (work.backoff.until > Date.now()) {
+      await permit.cancel();
+      continue;
+    }
     const target = await claimNextTarget(work.db, { id: work.bulk.id, owner: work.owner, now: work.now() }).catch(async (error: unknown) => {
       await permit.cancel();
       throw error;
