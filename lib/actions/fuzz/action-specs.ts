@@ -71,7 +71,11 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   "app/(console)/compose/actions.ts#sendMessageAction": {
     schema: sendActionSchema,
     seeds: (w) => [{ appKey: "sandbox", idempotencyKey: newKey(), audienceSize: 2, request: groupText(w, "fuzz hello") }],
-    examples: (w) => [{ appKey: "sandbox", idempotencyKey: newKey(), request: groupText(w, "NUL \u0000 and a lone \ud800 in the text") }],
+    examples: (w) => [
+      { appKey: "sandbox", idempotencyKey: newKey(), request: groupText(w, "NUL \u0000 and a lone \ud800 in the text") },
+      // An unstorable text under a "__proto__" key once came back as validationErrors naming nothing.
+      JSON.parse(`{"appKey": "sandbox", "idempotencyKey": "${newKey()}", "request": ${JSON.stringify(groupText(w, "x"))}, "__proto__": ["nul\\u0000"]}`),
+    ],
     runs: 150,
   },
   "app/(console)/compose/actions.ts#testSendAction": {
