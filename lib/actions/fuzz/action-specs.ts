@@ -62,7 +62,7 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
   "app/(auth)/change-password/actions.ts#changePassword": {
     schema: changePasswordSchema,
     seeds: () => [{ currentPassword: "not-the-password", newPassword: "a-brand-new-password", confirmPassword: "a-brand-new-password" }],
-    runs: 60,
+    runs: 30,
     redirects: true,
     caller: "fresh-session",
   },
@@ -73,21 +73,23 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     seeds: (w) => [{ appKey: "sandbox", idempotencyKey: newKey(), audienceSize: 2, request: groupText(w, "fuzz hello") }],
     examples: (w) => [
       { appKey: "sandbox", idempotencyKey: newKey(), request: groupText(w, "NUL \u0000 and a lone \ud800 in the text") },
+      // A group size past the 32-bit column once failed the insert.
+      { appKey: "sandbox", idempotencyKey: newKey(), audienceSize: Number.MAX_SAFE_INTEGER, request: groupText(w, "huge group") },
       // An unstorable text under a "__proto__" key once came back as validationErrors naming nothing.
       JSON.parse(`{"appKey": "sandbox", "idempotencyKey": "${newKey()}", "request": ${JSON.stringify(groupText(w, "x"))}, "__proto__": ["nul\\u0000"]}`),
     ],
-    runs: 150,
+    runs: 100,
   },
   "app/(console)/compose/actions.ts#testSendAction": {
     schema: sendActionSchema,
     seeds: (w) => [{ appKey: "sandbox", idempotencyKey: newKey(), request: groupText(w, "fuzz test send") }],
-    runs: 80,
+    runs: 50,
   },
   "app/(console)/announcements/actions.ts#sendAnnouncementAction": {
     schema: announcementActionSchema,
     seeds: (w) => [{ appKey: "sandbox", idempotencyKey: newKey(), request: broadcastText(w, "fuzz announcement") }],
     examples: (w) => [{ appKey: "\u0000", idempotencyKey: newKey(), request: broadcastText(w, "NUL app key") }],
-    runs: 100,
+    runs: 60,
   },
   "app/(console)/history/actions.ts#resendAction": { schema: sendIdSchema, seeds: (w) => [{ id: w.sendId }], runs: 100 },
   "app/(console)/history/actions.ts#recallAction": {
@@ -101,7 +103,8 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
       { kind: "group", appKey: "sandbox", audienceSize: 2, schedule: schedule(tomorrow()), request: groupText(w, "fuzz later"), createKey: newKey() },
       { kind: "broadcast", appKey: "sandbox", schedule: schedule(tomorrow()), request: broadcastText(w, "fuzz later"), createKey: newKey() },
     ],
-    runs: 150,
+    examples: (w) => [{ kind: "group", appKey: "sandbox", audienceSize: 2 ** 31, schedule: schedule(tomorrow()), request: groupText(w, "huge group"), createKey: newKey() }],
+    runs: 100,
   },
   "app/(console)/scheduled/actions.ts#editItemAction": {
     schema: editItemSchema,
