@@ -132,6 +132,6 @@ describe.each(engines)("server actions fuzzed on $name", (engine) => {
     const spec = ACTION_SPECS[key]!;
     const seeds = spec.seeds(world);
     if (spec.schema) for (const seed of seeds) expect(spec.schema.safeParse(seed).error, `seed ${preview(seed)}`).toBeUndefined();
-    await holdsForAll(inputsFrom(seeds), spec.runs, (input) => check(spec, key, input), spec.examples?.(world) ?? []);
+    await holdsForAll(inputsFrom(seeds, spec.schema), spec.runs, (input) => check(spec, key, input), spec.examples?.(world) ?? []);
   });
 });

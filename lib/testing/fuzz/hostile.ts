@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { valuesOf } from "./from-schema";
 
 /**
  * Inputs a browser, a script or an attacker can send in place of what a form would: the building blocks of the
@@ -206,14 +207,17 @@ export function mutationsOf(seed: unknown): fc.Arbitrary<unknown> {
   );
 }
 
-/** The inputs one property tries: the seeds as they are, near misses of them, and whole hostile values. */
-export function inputsFrom(seeds: readonly unknown[]): fc.Arbitrary<unknown> {
-  if (seeds.length === 0) return hostileValue;
-  return fc.oneof(
-    { weight: 1, arbitrary: fc.constantFrom(...seeds) },
-    { weight: 6, arbitrary: fc.constantFrom(...seeds).chain(mutationsOf) },
-    { weight: 2, arbitrary: hostileValue },
-  );
+/**
+ * The inputs one property tries: the seeds as they are, near misses of them, values built from the schema's own
+ * description (lib/testing/fuzz/from-schema.ts) when there is one, and whole hostile values.
+ */
+export function inputsFrom(seeds: readonly unknown[], schema?: unknown): fc.Arbitrary<unknown> {
+  const sources: fc.WeightedArbitrary<unknown>[] = [{ weight: 2, arbitrary: hostileValue }];
+  if (seeds.length > 0) {
+    sources.push({ weight: 1, arbitrary: fc.constantFrom(...seeds) }, { weight: 5, arbitrary: fc.constantFrom(...seeds).chain(mutationsOf) });
+  }
+  if (schema !== undefined) sources.push({ weight: 2, arbitrary: valuesOf(schema) });
+  return fc.oneof(...sources);
 }
 
 /** True when something wrote through a polluting key into Object.prototype. */
