@@ -1,0 +1,31 @@
+import type { BulkProgress, BulkSummary, BulkTargetPage } from "@/lib/bulk/types";
+
+/** A bulk send as its page polls it: the progress bar and the page of results its filters select. */
+export interface BulkSnapshot {
+  progress: BulkProgress;
+  targets: BulkTargetPage;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) throw new Error(String(response.status));
+  return (await response.json()) as T;
+}
+
+/** The bulk pages' GET endpoints, for React Query (never server actions: a poll must not block a click). */
+export const fetchBulk = (id: string, filters: string) => getJson<BulkSnapshot>(`/api/bulk/${id}${filters ? `?${filters}` : ""}`);
+
+export const fetchBulkList = (before: string) => getJson<{ sends: BulkSummary[] }>(`/api/bulk${before ? `?before=${encodeURIComponent(before)}` : ""}`);
+
+/** Whether a run (or its "recall all") is under way: then its numbers change every second. */
+export function isGoing(p: Pick<BulkProgress, "status"> & Partial<Pick<BulkProgress, "recallState">>): boolean {
+  return p.status === "queued" || p.status === "running" || p.recallState === "running";
+}
+
+/**
+ * Every second while a run is going; every few seconds otherwise, since another operator may pause, resume, retry
+ * or recall it, and a scheduled run starts on its own.
+ */
+export function bulkPollInterval(p: Pick<BulkProgress, "status"> & Partial<Pick<BulkProgress, "recallState">>): number {
+  return isGoing(p) ? 1_000 : 5_000;
+}
