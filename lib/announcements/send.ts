@@ -1,4 +1,5 @@
 import "server-only";
+import type { Permit } from "@/lib/rate-limit/types";
 import type { messageSend } from "@/lib/db/schema";
 import { claimSend, duplicateResult, requestHash, type SendResult } from "@/lib/messages/claim";
 import { invalidRequest, type MessageContext } from "@/lib/messages/context";
@@ -17,6 +18,8 @@ export interface AnnouncementInput {
   request: SendMessageToAllUsersInput;
   /** Sent by the dispatcher for this scheduled item's occurrence due at `dueAt`. */
   scheduled?: { itemId: string; dueAt: Date };
+  /** A slot of the shared call limiter the caller already holds (the dispatcher takes it before marking the item). */
+  permit?: Permit;
 }
 
 /**
@@ -51,7 +54,7 @@ export async function sendAnnouncement({ ctx, input }: { ctx: MessageContext; in
   });
   if (!fresh) return duplicateResult(row, hash);
 
-  const outcome = await apps.client(app).sendMessageToAllUsers(wire);
+  const outcome = await apps.client(app).sendMessageToAllUsers(wire, { permit: input.permit });
   const done = await recordSendOutcome(ctx, row, outcome, clock());
   return { id: done.id, status: done.status, duplicate: false, sameContent: true };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import type { Permit } from "@/lib/rate-limit/types";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { assertAnnouncementFits, quotaLockName } from "@/lib/announcements/quota-guard";
 import { recordAudit } from "@/lib/audit/record";
@@ -23,7 +24,7 @@ import { consoleApps } from "./targets";
  * If the process dies between the request and the response, the row stays "sending" and is later shown (and
  * swept) as unknown, exactly like a first send; it is never resent automatically.
  */
-export async function resendMessage({ ctx, input }: { ctx: MessageContext; input: { id: string } }): Promise<{ id: string; status: SendStatus }> {
+export async function resendMessage({ ctx, input }: { ctx: MessageContext; input: { id: string; permit?: Permit } }): Promise<{ id: string; status: SendStatus }> {
   const apps = ctx.apps ?? consoleApps;
   const [current] = await ctx.db.select().from(messageSend).where(eq(messageSend.id, input.id));
   if (!current) throw new OperatorError("historyErrors.notFound");
@@ -54,13 +55,13 @@ export async function resendMessage({ ctx, input }: { ctx: MessageContext; input
   });
   if (!claimed) throw new OperatorError("historyErrors.notResendable");
 
-  const outcome = await sendAgain(apps.client(app), claimed);
+  const outcome = await sendAgain(apps.client(app), claimed, input.permit);
   const done = await recordSendOutcome(ctx, claimed, outcome, (ctx.now ?? (() => new Date()))());
   return { id: done.id, status: done.status };
 }
 
-function sendAgain(client: ZimClient, row: MessageSendRow): Promise<SendOutcome> {
+function sendAgain(client: ZimClient, row: MessageSendRow, permit?: Permit): Promise<SendOutcome> {
   return row.kind === "broadcast"
-    ? client.sendMessageToAllUsers(row.request as SendMessageToAllUsersInput)
-    : client.sendGroupMessage(row.request as SendGroupMessageInput);
+    ? client.sendMessageToAllUsers(row.request as SendMessageToAllUsersInput, { permit })
+    : client.sendGroupMessage(row.request as SendGroupMessageInput, { permit });
 }

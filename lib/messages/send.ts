@@ -6,6 +6,7 @@ import {
   type SendGroupMessageInput,
   type SendGroupMessageRequest,
 } from "@/lib/zim/schemas/send-group-message";
+import type { Permit } from "@/lib/rate-limit/types";
 import { claimSend, duplicateResult, requestHash, type SendResult } from "./claim";
 import { invalidRequest, type MessageContext } from "./context";
 import { recordSendOutcome } from "./record-outcome";
@@ -20,6 +21,8 @@ export interface SendInput {
   test?: boolean;
   /** Sent by the dispatcher for this occurrence of a scheduled item (recorded on the row). */
   scheduled?: { itemId: string; dueAt: Date };
+  /** A slot of the shared call limiter the caller already holds (the dispatcher takes it before marking the item). */
+  permit?: Permit;
 }
 
 export type { SendResult };
@@ -51,7 +54,7 @@ export async function sendGroupMessage({ ctx, input }: { ctx: MessageContext; in
   });
   if (!fresh) return duplicateResult(row, hash);
 
-  const outcome = await apps.client(app).sendGroupMessage(wire);
+  const outcome = await apps.client(app).sendGroupMessage(wire, { permit: input.permit });
   const done = await recordSendOutcome(ctx, row, outcome, (ctx.now ?? (() => new Date()))());
   return { id: done.id, status: done.status, duplicate: false, sameContent: true };
 }

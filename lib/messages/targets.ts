@@ -2,6 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db";
 import { zimApp } from "@/lib/db/schema";
+import { consoleRateGate } from "@/lib/rate-limit/console-gate";
+import { rateLimitedClient } from "@/lib/rate-limit/limited-client";
 import { getSettings } from "@/lib/sandbox/world";
 import { DEFAULT_RATE_LIMITS } from "@/lib/zim-apps/defaults";
 import { listSendTargets, resolveZimApp, zimClientFor, type ResolvedZimApp } from "@/lib/zim-apps/resolve";
@@ -24,7 +26,10 @@ export interface ComposeTarget extends SendTarget {
 
 export type ResolvedTarget = ResolvedZimApp & { limits: ZimLimits };
 
-/** How the verbs reach an app; storage tests swap in their own sandbox server and clock. */
+/**
+ * How the verbs reach an app; storage tests swap in their own sandbox server and clock. The console's clients
+ * take every call through the shared call limiter (lib/rate-limit), whichever path makes it.
+ */
 export interface AppAccess {
   resolve(key: string): Promise<ResolvedTarget>;
   client(app: ResolvedTarget): ZimClient;
@@ -64,5 +69,5 @@ export const consoleApps: AppAccess = {
     const limits = await sandboxLimits(await getDb());
     return { ...app, testGroupId: app.testGroupId ?? SANDBOX_TEST_GROUP, limits, sizeLimits: limits };
   },
-  client: (app) => zimClientFor({ ...app, sizeLimits: app.limits }),
+  client: (app) => rateLimitedClient(zimClientFor({ ...app, sizeLimits: app.limits }), app, consoleRateGate()),
 };

@@ -10,8 +10,8 @@ import { InvalidRequestError, type MessageContext } from "@/lib/messages/context
 import type { SendStatus } from "@/lib/messages/status";
 import { markSendsInterrupted } from "@/lib/messages/sweep";
 import type { AppAccess, ResolvedTarget } from "@/lib/messages/targets";
-import { DEFAULT_RATE_LIMITS } from "@/lib/zim-apps/defaults";
-import type { CallLimiter } from "./limiter";
+import { laneOf } from "@/lib/rate-limit/lanes";
+import type { Permit, RateGate } from "@/lib/rate-limit/types";
 import { runStatusOfSend, sendKeyOf } from "./occurrence";
 import { getAppPolicy } from "./policy";
 import { checkAnnouncementQuota } from "./quota-check";
@@ -27,7 +27,8 @@ export interface DispatchDeps {
   leaseMs: number;
   apps: AppAccess;
   senders: ItemSenders;
-  limiter: CallLimiter;
+  /** The shared call limiter: every process that sends for an app takes its slots from the same lanes. */
+  gate: RateGate;
   /** Pause after a rate-limited answer (nothing was sent) before sending again on the same row. */
   retryAfterMs: number;
   wake(item: { id: string; version: number; dueAt: Date }): Promise<void>;
@@ -48,7 +49,7 @@ interface SendState {
 
 /**
  * Takes one claimed item through its occurrence: held (not approved for this version), missed (past the app's
- * grace window), failed (no sender, app gone, limits changed, D7 quota spent) — or sent: paced by the limiter,
+ * grace window), failed (no sender, app gone, limits changed, D7 quota spent) — or sent: paced by the shared limiter,
  * marked "sending" under this dispatcher's lease, sent with the occurrence's idempotency key, re-sent on the same
  * row while nothing was sent (a frequency code, a refused connection) and the grace window lasts, and settled.
  *
@@ -62,22 +63,23 @@ export async function dispatchClaimed(deps: DispatchDeps, item: ScheduledItemRow
   const plan = await planSend(deps, item);
   if (!("app" in plan)) return finishOccurrence(deps, item, plan);
   const action = item.kind === "group" ? "SendGroupMessage" : "SendMessageToAllUsers";
-  const lane = `${plan.app.key}:${action}`;
-  const perSecond = plan.app.rateLimits[action]?.perSecond ?? DEFAULT_RATE_LIMITS[action].perSecond;
-  const paced = async <T>(call: () => Promise<T>, again = false): Promise<T> => {
-    const release = await deps.limiter.acquire(lane, perSecond, { first: again });
+  const lane = laneOf(plan.app, action);
+  // The slot is taken BEFORE the item is marked sending: a death while waiting for it leaves nothing in doubt.
+  const paced = async <T>(call: (permit: Permit) => Promise<T>): Promise<T> => {
+    const permit = await deps.gate.acquire(lane);
     try {
-      return await call();
+      return await call(permit);
     } finally {
-      release();
+      // A no-op when the client already released it after the answer.
+      await permit.release();
     }
   };
 
-  const first = await paced(async (): Promise<SendState | RunOutcome | "lost"> => {
+  const first = await paced(async (permit): Promise<SendState | RunOutcome | "lost"> => {
     // Waiting in line for the rate limit may itself outlast the grace window.
     if (deps.now().getTime() > plan.deadline) return missedOutcome(deps, item);
     if (!(await markSending(deps, item))) return "lost";
-    return sendFirst(deps, item, plan.sender);
+    return sendFirst(deps, item, plan.sender, permit);
   });
   if (first === "lost") return "lost";
   if (!("sendStatus" in first)) return finishOccurrence(deps, item, first);
@@ -86,12 +88,12 @@ export async function dispatchClaimed(deps: DispatchDeps, item: ScheduledItemRow
   const resend = deps.senders.resend[item.kind];
   for (let attempt = 1; ; attempt++) {
     // A frequency code holds back every call of this app's lane, not just this one.
-    if (state.sendStatus === "rate-limited") deps.limiter.holdOff(lane, deps.retryAfterMs);
+    if (state.sendStatus === "rate-limited") await deps.gate.holdOff(lane, deps.retryAfterMs);
     const wait = await retryDelay(deps, state, attempt);
     if (!resend || wait === null || deps.now().getTime() + wait > plan.deadline) break;
     if (state.sendStatus !== "rate-limited") await sleep(wait);
     const sendId = state.sendId;
-    state = await paced(() => resendOnce(deps, item, resend, sendId), true);
+    state = await paced((permit) => resendOnce(deps, item, resend, sendId, permit));
   }
   const detail = state.sendStatus === "rate-limited" ? { reason: "rateLimited" } : undefined;
   return finishOccurrence(deps, item, { status: runStatusOfSend(state.sendStatus), sendId: state.sendId, detail });
@@ -156,7 +158,7 @@ function contextFor(deps: DispatchDeps, item: ScheduledItemRow): MessageContext 
   return { db: deps.db, operator: { id: item.createdById, email: item.createdByEmail }, ipAddress: null, apps: deps.apps, now: deps.now };
 }
 
-async function sendFirst(deps: DispatchDeps, item: ScheduledItemRow, sender: ItemSender): Promise<SendState | RunOutcome> {
+async function sendFirst(deps: DispatchDeps, item: ScheduledItemRow, sender: ItemSender, permit: Permit): Promise<SendState | RunOutcome> {
   const key = sendKeyOf(item, item.dueAt);
   try {
     const result = await sender(contextFor(deps, item), {
@@ -165,6 +167,7 @@ async function sendFirst(deps: DispatchDeps, item: ScheduledItemRow, sender: Ite
       request: item.request,
       audienceSize: item.audienceSize ?? undefined,
       scheduled: { itemId: item.id, dueAt: item.dueAt },
+      permit,
     });
     // Another process holds this very send in flight (its lease ran out mid-request): it may go out.
     if (result.duplicate && result.status === "sending") return { status: "unknown", sendId: result.id, detail: { reason: "inFlightElsewhere" } };
@@ -187,9 +190,15 @@ async function sendFirst(deps: DispatchDeps, item: ScheduledItemRow, sender: Ite
   }
 }
 
-async function resendOnce(deps: DispatchDeps, item: ScheduledItemRow, resend: NonNullable<ItemSenders["resend"]["group"]>, sendId: string): Promise<SendState> {
+async function resendOnce(
+  deps: DispatchDeps,
+  item: ScheduledItemRow,
+  resend: NonNullable<ItemSenders["resend"]["group"]>,
+  sendId: string,
+  permit: Permit,
+): Promise<SendState> {
   try {
-    return { sendId, sendStatus: (await resend(contextFor(deps, item), { id: sendId })).status };
+    return { sendId, sendStatus: (await resend(contextFor(deps, item), { id: sendId, permit })).status };
   } catch (error) {
     // The row is no longer resendable (an operator resent it from the history): take it as it stands.
     const [row] = await deps.db.select({ status: messageSend.status }).from(messageSend).where(eq(messageSend.id, sendId));

@@ -13,7 +13,8 @@ import { JOB_POLLING_SECONDS, startJobEngine } from "./engine";
 import { CATCH_UP_QUEUE, createSchedulerQueues, DUE_QUEUE, jobWaker, queueCatchUp, WAKE_LEAD_MS, type DueJob } from "./jobs";
 import { LeaseKeeper } from "./lease-keeper";
 import { sweepExpiredLeases } from "./lease-sweep";
-import { CallLimiter } from "./limiter";
+import { createDbRateGate } from "@/lib/rate-limit/db-gate";
+import type { RateGate } from "@/lib/rate-limit/types";
 import { DEFAULT_SENDERS, type ItemSenders } from "./senders";
 import { Slots } from "./slots";
 import { registerWaker, unregisterWaker } from "./wake";
@@ -32,6 +33,8 @@ export interface DispatcherOptions {
   /** Items this dispatcher works on at once. */
   maxInFlight?: number;
   retryAfterMs?: number;
+  /** The shared call limiter (default: one on this database). */
+  gate?: RateGate;
   /** At start, take over every lease: only for a PGlite console, the one process its data folder allows. */
   startupSweepsEveryLease?: boolean;
   /** Make this dispatcher the process's Waker for item verbs (default true). */
@@ -77,7 +80,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     leaseMs,
     apps: options.apps ?? consoleApps,
     senders: options.senders ?? DEFAULT_SENDERS,
-    limiter: new CallLimiter(),
+    gate: options.gate ?? createDbRateGate(db),
     retryAfterMs: options.retryAfterMs ?? 250,
     wake: (item) => waker.wake(item),
   };

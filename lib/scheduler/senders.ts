@@ -6,6 +6,7 @@ import { sendGroupMessage, type SendResult } from "@/lib/messages/send";
 import type { SendStatus } from "@/lib/messages/status";
 import type { SendGroupMessageInput } from "@/lib/zim/schemas/send-group-message";
 import type { SendMessageToAllUsersInput } from "@/lib/zim/schemas/send-message-to-all-users";
+import type { Permit } from "@/lib/rate-limit/types";
 import type { ItemKind } from "./status";
 
 export interface ItemSendInput {
@@ -15,6 +16,8 @@ export interface ItemSendInput {
   request: Record<string, unknown>;
   audienceSize?: number;
   scheduled: { itemId: string; dueAt: Date };
+  /** A slot of the shared call limiter the caller already holds (the dispatcher takes it before marking the item). */
+  permit?: Permit;
 }
 
 /**
@@ -24,7 +27,7 @@ export interface ItemSendInput {
 export type ItemSender = (ctx: MessageContext, input: ItemSendInput) => Promise<SendResult>;
 
 /** Sends a recorded message again on the same row; only for rows ZIM certainly did nothing with (RESENDABLE). */
-export type ItemResender = (ctx: MessageContext, input: { id: string }) => Promise<{ id: string; status: SendStatus }>;
+export type ItemResender = (ctx: MessageContext, input: { id: string; permit?: Permit }) => Promise<{ id: string; status: SendStatus }>;
 
 export interface ItemSenders {
   send: Partial<Record<ItemKind, ItemSender>>;
