@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/roles";
 import { listBulkSends } from "@/lib/bulk/queries";
 import { getDb } from "@/lib/db";
 import { BulkList } from "./bulk-list";
-import { BULK_LIST_PAGE } from "./paging";
+import { BULK_LIST_PAGE, isBulkId } from "./paging";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("nav"))("bulk") };
@@ -20,7 +20,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ b
   if (!access.allowed) return <AccessDenied />;
   const t = await getTranslations("bulk");
   const asked = (await searchParams).before;
-  const before = typeof asked === "string" && asked !== "" ? asked : undefined;
+  const before = typeof asked === "string" && isBulkId(asked) ? asked : undefined;
   const sends = await listBulkSends(await getDb(), { limit: BULK_LIST_PAGE, before });
   const actions = can(access.operator.role, "message:send")
     ? <Link className="text-sm font-medium underline" href="/compose?to=many">{t("new")}</Link>

@@ -6,11 +6,14 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { ConfirmDialog } from "@/components/zim/confirm-dialog";
-import { ACTIVE_BULK_STATUSES } from "@/lib/bulk/status";
+import { ACTIVE_BULK_STATUSES, type BulkStatus } from "@/lib/bulk/status";
 import type { BulkProgress } from "@/lib/bulk/types";
 import { cancelBulkAction, pauseBulkAction, recallAllBulkAction, resumeBulkAction, retryFailedBulkAction } from "../actions";
 
 type Confirmed = "cancel" | "retry" | "recall";
+
+/** Retry and recall act on what a run left behind: once it is paused or over, and no recall is running. */
+const ENDED_OR_PAUSED: readonly BulkStatus[] = ["paused", "cancelled", "completed"];
 
 /**
  * Pause and resume at once; cancel, retry of the failed groups and recall of every delivered group after a worded
@@ -34,8 +37,9 @@ export function BulkControls({ progress: p, onChange }: { progress: BulkProgress
 
   const going = p.status === "queued" || p.status === "running";
   const active = ACTIVE_BULK_STATUSES.includes(p.status);
-  const canRetry = p.failed > 0 && !going && p.status !== "scheduled";
-  const canRecall = p.recallable > 0 && p.recallState !== "running";
+  const settled = ENDED_OR_PAUSED.includes(p.status) && p.recallState !== "running";
+  const canRetry = settled && p.failed > 0;
+  const canRecall = settled && p.recallable > 0;
   const until = p.recallOpenUntil ? format.dateTime(new Date(p.recallOpenUntil), { timeStyle: "medium" }) : "";
   const dialog = {
     cancel: { title: t("cancelTitle"), sentence: t("cancelSentence", { remaining: p.remaining }), label: t("cancelConfirm") },
@@ -48,7 +52,7 @@ export function BulkControls({ progress: p, onChange }: { progress: BulkProgress
       <h2 id="b-controls" className="font-semibold">{t("controls")}</h2>
       <div className="flex flex-wrap items-center gap-2">
         {going ? <Button variant="secondary" disabled={pause.isPending} onClick={() => pause.execute({ id: p.id })}>{t("pause")}</Button> : null}
-        {p.status === "paused" ? <Button disabled={resume.isPending} onClick={() => resume.execute({ id: p.id })}>{t("resume")}</Button> : null}
+        {p.status === "paused" && p.recallState !== "running" ? <Button disabled={resume.isPending} onClick={() => resume.execute({ id: p.id })}>{t("resume")}</Button> : null}
         {active ? <Button variant="danger" onClick={() => ask("cancel")}>{t("cancel")}</Button> : null}
         {canRetry ? <Button variant="secondary" onClick={() => ask("retry")}>{t("retry", { count: p.failed })}</Button> : null}
         {canRecall ? <Button variant="danger" onClick={() => ask("recall")}>{t("recallAll", { count: p.recallable })}</Button> : null}
