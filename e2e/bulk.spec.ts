@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { fault, inbox, unique } from "./messages-support";
+import { scheduleFor, wallTime, ZONE } from "./scheduled-support";
 import { callServerAction, createOperator, firstSignIn, seriousViolations, signInAsAdmin, uniqueEmail } from "./support";
 
 const ACTIONS = "app/(console)/bulk/actions.ts";
@@ -32,7 +33,7 @@ async function composeMany(page: Page, { from, text }: { from: string; text: str
   const form = page.getByRole("form", { name: "Group message" });
   await form.getByLabel("ZIM app").selectOption("sandbox");
   await form.getByText("Many groups", { exact: true }).click();
-  await expect(form.getByLabel("Group IDs")).toBeVisible();
+  await expect(form.getByLabel("Group IDs", { exact: true })).toBeVisible();
   await form.getByLabel("From user ID").fill(from);
   await form.getByLabel("Message", { exact: true }).fill(text);
   return form;
@@ -58,7 +59,7 @@ test("fifty groups: checked before sending, paused and resumed, every group deli
   await expect(form.getByTestId("no-member-picker")).toBeVisible();
   await form.getByLabel("The whole group").check();
 
-  const list = form.getByLabel("Group IDs");
+  const list = form.getByLabel("Group IDs", { exact: true });
   await list.fill(["GroupId", ...ids, ids[3], "bad/id"].join("\n"));
   await expect(form.getByTestId("group-count")).toHaveText("50 groups · 1 duplicate removed · 1 line not valid");
   await expect(form.getByTestId("invalid-lines")).toHaveText(/^Line 53: “bad\/id” — The group ID contains "\/", which ZIM does not accept\./);
@@ -72,7 +73,7 @@ test("fifty groups: checked before sending, paused and resumed, every group deli
   await expect(form.getByTestId("group-count")).toHaveText("50 groups · 0 duplicates removed · 0 lines not valid");
 
   // Slower answers keep the run going long enough to pause it midway.
-  await fault(page, { Action: "SendGroupMessage", LatencyMs: 300, Times: 50 });
+  await fault(page, { Action: "SendGroupMessage", LatencyMs: 1000, Times: 50 });
   await form.getByRole("button", { name: "Review the send to many groups…" }).click();
   const dialog = page.getByRole("dialog", { name: "Send to 50 groups?" });
   await expect(dialog.getByTestId("confirm-sentence")).toHaveText("Medium-priority text message to 50 groups in app Sandbox, every member of each group; push off");
@@ -155,7 +156,7 @@ test("an empty list, a list of only invalid IDs, a list over the maximum and a b
   test.setTimeout(120_000);
   const before = await newestBulkId(page);
   const form = await composeMany(page, { from: unique("bulk-sender"), text: "Never sent" });
-  const list = form.getByLabel("Group IDs");
+  const list = form.getByLabel("Group IDs", { exact: true });
   const review = form.getByRole("button", { name: "Review the send to many groups…" });
 
   await review.click();
@@ -168,21 +169,26 @@ test("an empty list, a list of only invalid IDs, a list over the maximum and a b
   await expect(form.getByText("None of the listed IDs is a valid group ID (2 not valid).")).toBeVisible();
   await expect(page.getByRole("dialog")).toHaveCount(0);
 
-  await list.fill(Array.from({ length: 100_001 }, (_, i) => `g${i}`).join("\n"));
-  await expect(form.getByText("More than 100,000 group IDs: split the list into several bulk sends.")).toBeVisible();
+  // A file, as such lists come (typing 100,001 lines into the field one by one would take the test minutes).
+  const file = form.getByLabel("Load a CSV or text file (replaces the list)");
+  await file.setInputFiles({ name: "too-many.txt", mimeType: "text/plain", buffer: Buffer.from(Array.from({ length: 100_001 }, (_, i) => `g${i}`).join("\n")) });
+  await expect(form.getByText("More than 100,000 group IDs: split the list into several bulk sends.")).toBeVisible({ timeout: 30_000 });
+  await expect(form.getByTestId("group-count")).toHaveText("100,000 groups · 0 duplicates removed · 0 lines not valid");
   await expect(form.getByTestId("bulk-estimate")).toHaveCount(0);
+  await review.click();
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 
   await list.fill("bad/id");
-  await form.getByLabel("Load a CSV or text file (replaces the list)").setInputFiles({
+  await file.setInputFiles({
     name: "groups.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]),
   });
   await expect(form.getByTestId("group-file-error")).toHaveText("“groups.csv” is not a text file. Save the list as CSV or plain text (UTF-8) and load it again.");
   await expect(list).toHaveValue("bad/id");
-  await form.getByLabel("Load a CSV or text file (replaces the list)").setInputFiles({
+  await file.setInputFiles({
     name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x67, 0x2d, 0xe9, 0x0a]),
   });
   await expect(form.getByTestId("group-file-error")).toContainText("“latin1.txt” is not UTF-8 text.");
-  await form.getByLabel("Load a CSV or text file (replaces the list)").setInputFiles({
+  await file.setInputFiles({
     name: "ok.txt", mimeType: "text/plain", buffer: Buffer.from("group_id\nbg-from-file\n"),
   });
   await expect(form.getByTestId("group-file-error")).toHaveCount(0);
@@ -200,4 +206,28 @@ test("an empty list, a list of only invalid IDs, a list over the maximum and a b
     expect(answer.body).toContain(refusal);
   }
   expect(await newestBulkId(page)).toBe(before);
+});
+
+test("a bulk send scheduled a few seconds ahead waits for its time, then every group receives it once", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { sender, groups } = await seedGroups(page, 3);
+  const text = `Later for all ${unique("t")}`;
+  const form = await composeMany(page, { from: sender, text });
+  await form.getByLabel("Group IDs", { exact: true }).fill(groups.map((g) => g.groupId).join("\n"));
+  const control = await scheduleFor(page, wallTime(Date.now() + 8_000), ZONE);
+  // A send to many groups goes out once: the control offers no repetition.
+  await expect(control.getByLabel("Repeat")).toHaveCount(0);
+  await page.getByRole("button", { name: "Review and schedule…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Send to 3 groups?" });
+  await expect(dialog.getByTestId("confirm-when")).toContainText(ZONE);
+  await dialog.getByRole("button", { name: "Schedule", exact: true }).click();
+  await expect(page).toHaveURL(/\/bulk\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId("bulk-status")).toHaveText("Scheduled");
+  expect((await inbox(page, groups[0]!.member, groups[0]!.groupId)).filter((m) => m.Kind === "group")).toEqual([]);
+
+  await expect(page.getByTestId("bulk-status")).toHaveText("Completed", { timeout: 45_000 });
+  await expect(page.getByTestId("count-delivered")).toHaveText("3");
+  for (const g of groups) {
+    expect((await inbox(page, g.member, g.groupId)).filter((m) => m.Kind === "group").map((m) => m.MessageBody.Message)).toEqual([text]);
+  }
 });

@@ -42,7 +42,7 @@ export function BulkControls({ progress: p, onChange }: { progress: BulkProgress
   const canRecall = settled && p.recallable > 0;
   const until = p.recallOpenUntil ? format.dateTime(new Date(p.recallOpenUntil), { timeStyle: "medium" }) : "";
   const dialog = {
-    cancel: { title: t("cancelTitle"), sentence: t("cancelSentence", { remaining: p.remaining }), label: t("cancelConfirm") },
+    cancel: { title: t("cancelTitle"), sentence: p.remaining === 0 ? t("cancelSentenceNone") : t("cancelSentence", { remaining: p.remaining }), label: t("cancelConfirm") },
     retry: { title: t("retryTitle"), sentence: t("retrySentence", { count: p.failed, app: p.appName }), label: t("retryConfirm", { count: p.failed }) },
     recall: { title: t("recallTitle"), sentence: t("recallSentence", { count: p.recallable, app: p.appName, until }), label: t("recallConfirm", { count: p.recallable }) },
   };
