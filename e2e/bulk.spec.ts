@@ -87,12 +87,13 @@ test("fifty groups: checked before sending, paused and resumed, every group deli
   await expect.poll(() => count(page, "delivered"), { timeout: 30_000 }).toBeGreaterThan(0);
   await page.getByRole("button", { name: "Pause" }).click();
   await expect(page.getByTestId("bulk-status")).toHaveText("Paused");
+  // Counts that stay the same over several polls (the page polls every second): nothing is sent any more.
   const settled = async () => {
     const before = await count(page, "delivered");
-    await page.waitForTimeout(1_500);
+    await page.waitForTimeout(3_000);
     return (await count(page, "delivered")) === before;
   };
-  await expect.poll(settled, { timeout: 15_000 }).toBe(true);
+  await expect.poll(settled, { timeout: 20_000 }).toBe(true);
   const paused = await count(page, "delivered");
   expect(await count(page, "remaining")).toBe(50 - paused);
   expect(paused).toBeLessThan(50);

@@ -8,10 +8,10 @@ import { EnvironmentBadge } from "@/components/zim/environment-badge";
 import type { BulkSummary } from "@/lib/bulk/types";
 import { queryKeys } from "@/lib/query-keys";
 import { BulkStatusBadge } from "./badges";
-import { bulkPollInterval, fetchBulkList } from "./fetch-bulk";
+import { fetchBulkList, isGoing } from "./fetch-bulk";
 import { BULK_LIST_PAGE } from "./paging";
 
-/** One page of bulk sends, polled while any of them is going so its counts move on screen. */
+/** One page of bulk sends, polled every second while any of them is going so its counts move on screen. */
 export function BulkList({ initial, before }: { initial: BulkSummary[]; before: string }) {
   const t = useTranslations("bulk");
   const format = useFormatter();
@@ -19,7 +19,7 @@ export function BulkList({ initial, before }: { initial: BulkSummary[]; before: 
     queryKey: queryKeys.bulkList(before),
     queryFn: () => fetchBulkList(before),
     initialData: { sends: initial },
-    refetchInterval: (q) => Math.min(...(q.state.data?.sends ?? []).map(bulkPollInterval), 10_000),
+    refetchInterval: (q) => ((q.state.data?.sends ?? []).some(isGoing) ? 1_000 : 10_000),
   });
   const sends = query.data.sends;
   const last = sends.at(-1);

@@ -1,3 +1,4 @@
+import { ACTIVE_BULK_STATUSES } from "@/lib/bulk/status";
 import type { BulkProgress, BulkSummary, BulkTargetPage } from "@/lib/bulk/types";
 
 /** A bulk send as its page polls it: the progress bar and the page of results its filters select. */
@@ -23,9 +24,9 @@ export function isGoing(p: Pick<BulkProgress, "status"> & Partial<Pick<BulkProgr
 }
 
 /**
- * Every second while a run is going; every few seconds otherwise, since another operator may pause, resume, retry
- * or recall it, and a scheduled run starts on its own.
+ * Every second while a run has not ended (a paused run's groups in flight still finish, a scheduled one starts on
+ * its own) or its recall is running; every few seconds after, since another operator may retry or recall it.
  */
 export function bulkPollInterval(p: Pick<BulkProgress, "status"> & Partial<Pick<BulkProgress, "recallState">>): number {
-  return isGoing(p) ? 1_000 : 5_000;
+  return ACTIVE_BULK_STATUSES.includes(p.status) || p.recallState === "running" ? 1_000 : 5_000;
 }
