@@ -71,6 +71,11 @@ test("fifty groups: checked before sending, paused and resumed, every group deli
   await form.getByRole("button", { name: "Keep only the valid IDs" }).click();
   await expect(list).toHaveValue(ids.join("\n"));
   await expect(form.getByTestId("group-count")).toHaveText("50 groups · 0 duplicates removed · 0 lines not valid");
+  // The draft keeps the list: a reload loses nothing.
+  await page.reload();
+  await expect(page.getByText("Your draft was restored.")).toBeVisible();
+  await expect(list).toHaveValue(ids.join("\n"));
+  await expect(form.getByTestId("group-count")).toHaveText("50 groups · 0 duplicates removed · 0 lines not valid");
 
   // Slower answers keep the run going long enough to pause it midway.
   await fault(page, { Action: "SendGroupMessage", LatencyMs: 1000, Times: 50 });
