@@ -3,6 +3,8 @@ import type { Database } from "@/lib/db/open";
 import { apiResponse } from "./api/envelope";
 import { withFault } from "./api/faults";
 import { processApiCall } from "./api/process";
+import { isSandboxAction } from "./actions/names";
+import { CallStats } from "./api/call-stats";
 import { RateLimiter } from "./api/rate-limiter";
 import { routeControl } from "./control/router";
 import { takeFault } from "./world/faults";
@@ -18,8 +20,11 @@ export interface SandboxHandlerOptions {
   now?: () => Date;
 }
 
-/** A web-standard handler; it may throw SandboxDropConnection (see drop-connection.ts). */
-export type SandboxHandler = (request: Request) => Promise<Response>;
+/**
+ * A web-standard handler; it may throw SandboxDropConnection (see drop-connection.ts). `callStats` tells the API calls
+ * it answered (the same as GET /_sandbox/stats).
+ */
+export type SandboxHandler = ((request: Request) => Promise<Response>) & { callStats(): ReturnType<CallStats["view"]> };
 
 function notFound(): Response {
   return new Response("Not Found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -35,6 +40,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
   const basePath = (options.basePath ?? "").replace(/\/+$/, "");
   const now = options.now ?? (() => new Date());
   const limiter = new RateLimiter();
+  const stats = new CallStats();
   let ready: Promise<void> | undefined;
   const ensureReady = () => {
     ready ??= ensureSandboxWorld(db, now()).catch((error: unknown) => {
@@ -44,7 +50,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
     return ready;
   };
 
-  return async (request) => {
+  const handle = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return notFound();
     const path = url.pathname.slice(basePath.length) || "/";
@@ -57,7 +63,11 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
         appId,
         request,
         url,
-        resetRateLimits: () => limiter.reset(),
+        resetRateLimits: () => {
+          limiter.reset();
+          stats.reset(now());
+        },
+        callStats: () => stats.view(),
       });
     }
     if (path !== "/") return notFound();
@@ -66,8 +76,12 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
     }
     const action = url.searchParams.get("Action") ?? "";
     const fault = action === "" ? undefined : await takeFault(db, action);
-    return withFault(fault, async () =>
-      apiResponse(await processApiCall(request, url.searchParams, { db, appId, serverSecret, limiter, now })),
-    );
+    return withFault(fault, async () => {
+      const result = await processApiCall(request, url.searchParams, { db, appId, serverSecret, limiter, now });
+      // Unknown names are pooled: anyone can make up Action names, and the table must not grow with them.
+      stats.count(isSandboxAction(action) ? action : "(other)", result.Code);
+      return apiResponse(result);
+    });
   };
+  return Object.assign(handle, { callStats: () => stats.view() });
 }

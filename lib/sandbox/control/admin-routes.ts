@@ -16,9 +16,12 @@ export const getIndex: ControlRoute = async ({ appId }) =>
     Endpoints: [
       "GET users", "POST users", "GET groups", "POST groups", "GET members?GroupId=", "GET messages?GroupId=",
       "GET broadcasts", "GET inbox?UserId=[&Kind=][&GroupId=]", "GET unread?UserId=", "GET faults", "PUT faults",
-      "DELETE faults[?Action=]", "GET settings", "PUT settings", "POST reset",
+      "DELETE faults[?Action=]", "GET settings", "PUT settings", "GET stats", "POST reset",
     ],
   });
+
+/** API calls answered since start or the last reset, per Action: accepted, rate-limited, rejected. */
+export const getStats: ControlRoute = async ({ callStats }) => json(callStats());
 
 export const getFaults: ControlRoute = async ({ db }) => json({ Faults: await listFaults(db) });
 

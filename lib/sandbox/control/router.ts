@@ -4,6 +4,7 @@ import {
   getFaults,
   getIndex,
   getSettingsRoute,
+  getStats,
   postReset,
   putFaults,
   putSettings,
@@ -34,6 +35,7 @@ const ROUTES: Record<string, Partial<Record<ControlMethod, ControlRoute>>> = {
   unread: { GET: getUnread },
   faults: { GET: getFaults, PUT: putFaults, DELETE: deleteFaultsRoute },
   settings: { GET: getSettingsRoute, PUT: putSettings },
+  stats: { GET: getStats },
   reset: { POST: postReset },
 };
 

@@ -38,6 +38,23 @@ export function controlSuite(use: () => TestSandbox) {
     }
   });
 
+  it("stats: counts the API calls answered per Action and kind of answer, from zero after a reset", async () => {
+    await sandbox.control.post("reset");
+    const { groupId, sender } = await seedGroup(sandbox, {});
+    // The hand-moved clock stands still: the eleventh and twelfth call fall in the same second as the first ten.
+    for (let n = 0; n < 12; n++) {
+      await sandbox.api("SendGroupMessage", { FromUserId: sender, GroupId: groupId, MessageType: 1, Priority: 1, MessageBody: { Message: `n${n}` } });
+    }
+    await sandbox.api("SendGroupMessage", { FromUserId: sender, GroupId: "no-such-group", MessageType: 1, Priority: 1, MessageBody: { Message: "x" } });
+    const stats = await sandbox.control.get("stats");
+    expect(stats.body.Actions).toEqual({ SendGroupMessage: { Accepted: 10, RateLimited: 3, Rejected: 0 } });
+    sandbox.clock.advance(2000);
+    await sandbox.api("SendGroupMessage", { FromUserId: sender, GroupId: "no-such-group", MessageType: 1, Priority: 1, MessageBody: { Message: "x" } });
+    expect((await sandbox.control.get("stats")).body.Actions).toEqual({ SendGroupMessage: { Accepted: 10, RateLimited: 3, Rejected: 1 } });
+    await sandbox.control.post("reset");
+    expect((await sandbox.control.get("stats")).body.Actions).toEqual({});
+  });
+
   it("settings: refuses bad input with 400", async () => {
     for (const body of [{ RecallWindowSeconds: 0 }, { RecallWindowSeconds: 86_401 }, { BlockedWords: [""] }, { Unknown: 1 }, "[]"]) {
       const answer = await sandbox.control.put("settings", body);
