@@ -141,6 +141,17 @@ test("fifty groups: checked before sending, paused and resumed, every group deli
   await page.emulateMedia({ colorScheme: "dark" });
   expect(await seriousViolations(page)).toEqual([]);
 
+  // "Recall all" revokes the message in every delivered group while the recall window is open.
+  await page.goto(bulkUrl);
+  await expect(page.getByTestId("recall-until")).toContainText("can be recalled from 50 delivered groups until");
+  await page.getByRole("button", { name: "Recall from 50 groups…" }).click();
+  const recall = page.getByRole("dialog", { name: "Recall the message from every delivered group?" });
+  await recall.getByRole("button", { name: "Recall from 50 groups" }).click();
+  await expect(results.getByRole("cell", { name: "Recalled", exact: true })).toHaveCount(50, { timeout: 30_000 });
+  await expect(page.getByRole("button", { name: /^Recall from/ })).toHaveCount(0);
+  const recalled = await Promise.all(groups.map(async (g) => (await inbox(page, g.member, g.groupId)).filter((m) => m.Kind === "group").map((m) => m.Recalled)));
+  expect(recalled).toEqual(groups.map(() => [true]));
+
   // Any operator sees the same run; a viewer reads it without controls, and its actions refuse a viewer.
   await page.goto("/bulk");
   await expect(page.getByRole("link", { name: /Open the bulk send to 50 groups/ }).first()).toBeVisible();
