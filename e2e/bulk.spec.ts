@@ -247,4 +247,12 @@ test("a bulk send scheduled a few seconds ahead waits for its time, then every g
   for (const g of groups) {
     expect((await inbox(page, g.member, g.groupId)).filter((m) => m.Kind === "group").map((m) => m.MessageBody.Message)).toEqual([text]);
   }
+  // The scheduled item and its run point at each other; the item offers neither edit nor duplicate.
+  const runUrl = page.url();
+  await page.locator(`a[href^="/scheduled/"]`).first().click();
+  await expect(page).toHaveURL(/\/scheduled\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Duplicate" })).toHaveCount(0);
+  const runLinks = page.getByRole("link", { name: "Open the bulk send" });
+  await expect(runLinks.first()).toHaveAttribute("href", new URL(runUrl).pathname);
 });
