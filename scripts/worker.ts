@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   }
   const opened = await openConsoleDatabase();
   const dispatcher = await startDispatcher({ database: opened, leaseMs: env.DISPATCH_LEASE_MS });
-  const runner = await startBulkRunner({ database: opened, leaseMs: env.DISPATCH_LEASE_MS });
+  const runner = await startBulkRunner({ database: opened, leaseMs: env.DISPATCH_LEASE_MS, maxRuns: env.BULK_RUNS_PER_RUNNER });
   console.log(`Dispatcher ${dispatcher.id} running (lease ${env.DISPATCH_LEASE_MS} ms), bulk runner ${runner.id}.`);
 
   let stopping = false;

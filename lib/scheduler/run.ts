@@ -16,12 +16,12 @@ const holder = globalThis as typeof globalThis & { __consoleScheduling?: Promise
  * workers (`npm run worker`), which also run the bulk sends. Stops with the process on SIGTERM/SIGINT; what a stop
  * cuts short, a lease sweep (a takeover, for bulk sends) recovers.
  */
-export function startConsoleScheduling(opened: OpenDatabase, env: Pick<Env, "DISPATCHER" | "DISPATCH_LEASE_MS">): Promise<() => Promise<void>> {
+export function startConsoleScheduling(opened: OpenDatabase, env: Pick<Env, "DISPATCHER" | "DISPATCH_LEASE_MS" | "BULK_RUNS_PER_RUNNER">): Promise<() => Promise<void>> {
   holder.__consoleScheduling ??= start(opened, env);
   return holder.__consoleScheduling;
 }
 
-async function start(opened: OpenDatabase, env: Pick<Env, "DISPATCHER" | "DISPATCH_LEASE_MS">): Promise<() => Promise<void>> {
+async function start(opened: OpenDatabase, env: Pick<Env, "DISPATCHER" | "DISPATCH_LEASE_MS" | "BULK_RUNS_PER_RUNNER">): Promise<() => Promise<void>> {
   let stop: () => Promise<void>;
   if (env.DISPATCHER === "off") {
     if (opened.engine === "pglite") log.warn("DISPATCHER=off on PGlite: no other process can open this data folder, so no scheduled item will be sent");
@@ -37,7 +37,7 @@ async function start(opened: OpenDatabase, env: Pick<Env, "DISPATCHER" | "DISPAT
     // PGlite's data folder is locked to this process, so every lease left in it belongs to a dead process.
     const everyLease = opened.engine === "pglite";
     const dispatcher = await startDispatcher({ database: opened, leaseMs: env.DISPATCH_LEASE_MS, startupSweepsEveryLease: everyLease });
-    const runner = await startBulkRunner({ database: opened, leaseMs: env.DISPATCH_LEASE_MS, startupTakesEveryLease: everyLease });
+    const runner = await startBulkRunner({ database: opened, leaseMs: env.DISPATCH_LEASE_MS, maxRuns: env.BULK_RUNS_PER_RUNNER, startupTakesEveryLease: everyLease });
     stop = async () => {
       await Promise.all([dispatcher.stop(), runner.stop()]);
     };
