@@ -105,13 +105,14 @@ describe.each(engines)("server actions fuzzed on $name", (engine) => {
 
     const group = await seedGroup({ control: controlClient(sandbox.url) }, { a: { Online: true }, b: { Online: true } });
     const partial = { groupId: group.groupId, sender: group.sender, member: group.ids.a, selfServiceEmail: selfService.email, selfServicePassword: selfService.password };
-    const draft = { ...partial, sendId: "", itemId: "", itemVersion: 1, zimAppId: "", targetOperatorId: "" } satisfies FuzzWorld;
+    const draft = { ...partial, sendId: "", itemId: "", itemVersion: 1, bulkId: "", zimAppId: "", targetOperatorId: "" } satisfies FuzzWorld;
     const sent = await dataOf("app/(console)/compose/actions.ts#sendMessageAction", ACTION_SPECS["app/(console)/compose/actions.ts#sendMessageAction"]!.seeds(draft)[0]);
     const item = await dataOf("app/(console)/scheduled/actions.ts#createItemAction", ACTION_SPECS["app/(console)/scheduled/actions.ts#createItemAction"]!.seeds(draft)[0]);
+    const bulk = await dataOf("app/(console)/bulk/actions.ts#createBulkAction", ACTION_SPECS["app/(console)/bulk/actions.ts#createBulkAction"]!.seeds(draft)[1]);
     const app = await dataOf("app/(console)/settings/apps/actions.ts#saveZimAppAction", ACTION_SPECS["app/(console)/settings/apps/actions.ts#saveZimAppAction"]!.seeds(draft)[0]);
     const target = await dataOf("app/(console)/settings/operators/actions.ts#createOperatorAction", { email: `fuzz-target-${engine.name}@example.com`, name: "Target", role: "viewer" });
     const [targetRow] = await opened.db.select({ id: user.id }).from(user).where(eq(user.email, String(target.email)));
-    world = { ...draft, sendId: String(sent.id), itemId: String(item.id), itemVersion: Number(item.version), zimAppId: String(app.id), targetOperatorId: targetRow!.id };
+    world = { ...draft, sendId: String(sent.id), itemId: String(item.id), itemVersion: Number(item.version), bulkId: String(bulk.id), zimAppId: String(app.id), targetOperatorId: targetRow!.id };
   });
   afterAll(() => dispose?.());
 

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { bulkCreateSchema, bulkIdSchema } from "@/app/(console)/bulk/bulk-input";
 import { addGroupSchema, addUserSchema, resetSandboxSchema, sandboxSettingsSchema, setUserFlagsSchema } from "@/app/(console)/sandbox/schemas";
 import { announcementActionSchema } from "@/lib/announcements/announcement-input";
 import { changePasswordSchema } from "@/lib/auth/schemas/password";
@@ -19,6 +20,7 @@ export interface FuzzWorld {
   sendId: string;
   itemId: string;
   itemVersion: number;
+  bulkId: string;
   zimAppId: string;
   targetOperatorId: string;
   selfServiceEmail: string;
@@ -91,6 +93,24 @@ export const ACTION_SPECS: Record<string, ActionSpec> = {
     examples: (w) => [{ appKey: "\u0000", idempotencyKey: newKey(), request: broadcastText(w, "NUL app key") }],
     runs: 60,
   },
+  "app/(console)/bulk/actions.ts#createBulkAction": {
+    schema: bulkCreateSchema,
+    seeds: (w) => [
+      { appKey: "sandbox", createKey: newKey(), request: groupText(w, "fuzz bulk"), groupsText: `${w.groupId}\nfuzz-other-group`, schedule: schedule(tomorrow()) },
+      { appKey: "sandbox", createKey: newKey(), request: groupText(w, "fuzz bulk now"), groupsText: `GroupId\n${w.groupId}`, schedule: { ...schedule(""), mode: "now" } },
+    ],
+    // The largest lists: one group past the count limit, and one character past the 4 MB text limit.
+    examples: (w) => [
+      { appKey: "sandbox", createKey: newKey(), request: groupText(w, "too many"), groupsText: Array.from({ length: 100_001 }, (_, i) => `g${i}`).join("\n"), schedule: schedule(tomorrow()) },
+      { appKey: "sandbox", createKey: newKey(), request: groupText(w, "too long"), groupsText: "g\n".repeat(2 * 1024 * 1024) + "g", schedule: schedule(tomorrow()) },
+    ],
+    runs: 100,
+  },
+  "app/(console)/bulk/actions.ts#pauseBulkAction": { schema: bulkIdSchema, seeds: (w) => [{ id: w.bulkId }], runs: 40 },
+  "app/(console)/bulk/actions.ts#resumeBulkAction": { schema: bulkIdSchema, seeds: (w) => [{ id: w.bulkId }], runs: 40 },
+  "app/(console)/bulk/actions.ts#cancelBulkAction": { schema: bulkIdSchema, seeds: (w) => [{ id: w.bulkId }], runs: 40 },
+  "app/(console)/bulk/actions.ts#retryFailedBulkAction": { schema: bulkIdSchema, seeds: (w) => [{ id: w.bulkId }], runs: 40 },
+  "app/(console)/bulk/actions.ts#recallAllBulkAction": { schema: bulkIdSchema, seeds: (w) => [{ id: w.bulkId }], runs: 40 },
   "app/(console)/history/actions.ts#resendAction": { schema: sendIdSchema, seeds: (w) => [{ id: w.sendId }], runs: 100 },
   "app/(console)/history/actions.ts#recallAction": {
     schema: recallActionSchema,
