@@ -68,6 +68,30 @@ test("hostile text stored anywhere is shown literally and never runs", async ({ 
     await expectInert(page, dialogs, `/sandbox?group=${encodeURIComponent(GROUP_ID)}&user=${encodeURIComponent(MEMBER_ID)}`, [GROUP_ID, MEMBER_ID, NAME, TEXT.slice(0, 80)]); // the inbox shows a preview
     await expect(page.getByLabel("Blocked words")).toHaveValue(new RegExp(BLOCKED_WORD.replace(/[()]/g, "\\$&")));
 
+    // A bulk send to the markup group whose text holds the markup blocked word: its results show ZIM's moderation
+    // reason, which quotes the word.
+    const bulk = await callServerAction(request, page, {
+      file: "app/(console)/bulk/actions.ts",
+      name: "createBulkAction",
+      args: [{
+        appKey: "sandbox",
+        createKey: `xss-${run}-bulk-key-0000`,
+        request: { FromUserId: SENDER_ID, GroupId: GROUP_ID, MessageType: 1, Priority: 2, MessageBody: { Message: `${TEXT} ${BLOCKED_WORD}` } },
+        groupsText: GROUP_ID,
+        schedule: { mode: "now", date: "", time: "", timeZone: "UTC", occurrence: "", repeat: "none", weekdays: [], until: "" },
+      }],
+      path: "/compose",
+    });
+    const bulkId = idIn(bulk.body);
+    expect(bulkId, bulk.body.slice(0, 300)).toBeTruthy();
+    const reason = `contains the blocked word "${BLOCKED_WORD}"`;
+    await expect(async () => {
+      await page.goto(`/bulk/${bulkId}`);
+      await expect(page.getByText(reason).first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 60_000 });
+    await expectInert(page, dialogs, `/bulk/${bulkId}`, [GROUP_ID, reason]);
+    await expectInert(page, dialogs, "/bulk", []);
+
     // An operator and a ZIM app named with markup, through their settings forms' server actions.
     const email = uniqueEmail("xss");
     const created = await callServerAction(request, page, { file: "app/(console)/settings/operators/actions.ts", name: "createOperatorAction", args: [{ email, name: NAME, role: "operator" }], path: "/settings/operators" });
