@@ -119,7 +119,7 @@ describe.each(await testEngines())("the sandbox fuzzed over HTTP on $name", (eng
     const body = inputsFrom(SEEDS[action](world), WIRE_SCHEMAS[action]);
     // A NUL in a stored name once failed the insert (HTTP 500) instead of answering 660000002.
     const examples = action === "UserRegister" ? [{ UserInfo: [{ UserId: "fuzz-nul", UserName: "a\u0000b" }] }] : [];
-    await holdsForAll(body, 70, async (input) => apiProblem(await signedCall(action, { body: asJson(input), contentType: "application/json" })), examples);
+    await holdsForAll(body, 50, async (input) => apiProblem(await signedCall(action, { body: asJson(input), contentType: "application/json" })), examples);
   });
 
   /**
@@ -141,7 +141,7 @@ describe.each(await testEngines())("the sandbox fuzzed over HTTP on $name", (eng
       fc.constantFrom(...SEEDS[action](world)).chain(mutationsOf).map(queryOf),
       fc.array(fc.tuple(fc.oneof(hostileString, fc.constantFrom("Limit", "Next", "UserId[]", "GroupId", "Action", "Signature")), hostileString), { maxLength: 6 }),
     );
-    await holdsForAll(query, 40, async (pairs) => apiProblem(await signedCall(action, { method: "GET", query: pairs.map(([k, v]) => [short(k), short(v)]) })));
+    await holdsForAll(query, 30, async (pairs) => apiProblem(await signedCall(action, { method: "GET", query: pairs.map(([k, v]) => [short(k), short(v)]) })));
   });
 
   it("answers broken, mistyped and huge bodies, and any Action name, with a documented Code", async () => {
@@ -153,7 +153,7 @@ describe.each(await testEngines())("the sandbox fuzzed over HTTP on $name", (eng
     });
     // An Action name with a NUL once failed the fault lookup (HTTP 500) instead of answering 100000007.
     const nulAction = { action: "nul\u0000inside", body: "{}", contentType: "application/json", method: "POST" };
-    await holdsForAll(call, 120, async (c) => apiProblem(await signedCall(c.action, { method: c.method, body: c.body, contentType: c.contentType })), [nulAction]);
+    await holdsForAll(call, 80, async (c) => apiProblem(await signedCall(c.action, { method: c.method, body: c.body, contentType: c.contentType })), [nulAction]);
   });
 
   describe("control endpoint", () => {
@@ -186,7 +186,7 @@ describe.each(await testEngines())("the sandbox fuzzed over HTTP on $name", (eng
     it.each(writes)("%s /_sandbox/%s refuses bad bodies with a 4xx and an Error", async (method, path, seeds) => {
       const body = fc.oneof({ weight: 4, arbitrary: inputsFrom(seeds(world)).map(asJson) }, { weight: 1, arbitrary: rawBodies });
       const nul = JSON.stringify({ UserId: "ctl-nul", UserName: "a\u0000b" }); // once a failed insert (HTTP 500)
-      await holdsForAll(body, 60, (text) => controlProblem(method, path, text), path === "users" ? [nul] : []);
+      await holdsForAll(body, 40, (text) => controlProblem(method, path, text), path === "users" ? [nul] : []);
     });
 
     it("GET routes refuse bad queries with a 4xx and an Error", async () => {
@@ -195,7 +195,7 @@ describe.each(await testEngines())("the sandbox fuzzed over HTTP on $name", (eng
         query: fc.array(fc.tuple(fc.constantFrom("UserId", "GroupId", "Kind", "Action", "Limit", "x"), fc.oneof(hostileString, fc.constantFrom(world.member, world.groupId))), { maxLength: 4 }),
         method: fc.constantFrom("GET", "GET", "PATCH", "DELETE"),
       });
-      await holdsForAll(request, 100, ({ path, query, method }) => {
+      await holdsForAll(request, 60, ({ path, query, method }) => {
         const search = new URLSearchParams(query.map(([k, v]) => [k, short(v)]));
         return controlProblem(method, `${path}?${search.toString()}`);
       });
