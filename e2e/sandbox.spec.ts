@@ -73,3 +73,15 @@ test("the sandbox controls need a signed-in operator; viewers only read", async 
   expect((await viewer.request.get("/zim-sandbox/_sandbox/users")).status()).toBe(200);
   expect((await viewer.request.post("/zim-sandbox/_sandbox/reset", { headers: SAME_ORIGIN })).status()).toBe(403);
 });
+
+test("the Sandbox page counts the API calls it answered, refused ones included", async ({ page }) => {
+  await signInAsAdmin(page);
+  // An unsigned call: refused by the signature check, counted under its Action.
+  const refused = await page.request.post("/zim-sandbox/?Action=QueryGroupInfo", { data: {} });
+  expect((await refused.json()).Code).not.toBe(0);
+  await page.goto("/sandbox");
+  const calls = page.locator("section[aria-labelledby=sandbox-calls]");
+  await expect(calls.getByRole("heading", { name: /API calls since/ })).toBeVisible();
+  const row = calls.getByRole("row").filter({ hasText: "QueryGroupInfo" });
+  await expect(row.getByRole("cell").nth(3)).not.toHaveText("0");
+});

@@ -22,6 +22,11 @@ function consoleSandboxHandler(): Promise<SandboxHandler> {
   return holder.__zimSandboxHandler;
 }
 
+/** The API calls the console's own sandbox answered since this process started (or the last reset). */
+export async function consoleSandboxCallStats() {
+  return (await consoleSandboxHandler()).callStats();
+}
+
 /**
  * For `app/zim-sandbox/[[...path]]/route.ts` (GET, POST, PUT, DELETE). A route handler cannot destroy its
  * socket, so a "drop" fault becomes an empty HTTP 500 marked `x-zim-sandbox-fault: drop`: to a ZIM client both

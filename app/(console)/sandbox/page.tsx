@@ -9,6 +9,7 @@ import { getEnv } from "@/lib/env";
 import { getSettings, listGroups, listMembers, listUsers } from "@/lib/sandbox/world";
 import { AddGroupForm } from "./add-group-form";
 import { AddUserForm } from "./add-user-form";
+import { CallStatsTable } from "./call-stats-table";
 import { GroupsTable } from "./groups-table";
 import { InboxPanel } from "./inbox-panel";
 import { MembersTable } from "./members-table";
@@ -60,6 +61,7 @@ export default async function SandboxPage({ searchParams }: { searchParams: Sear
         ) : null}
       </div>
       {selectedUser ? <InboxPanel userId={selectedUser.UserId} userName={selectedUser.UserName} /> : null}
+      <CallStatsTable />
       {canChange ? (
         <div className="grid gap-6 lg:grid-cols-3">
           <AddUserForm />
