@@ -51,6 +51,8 @@ export const envSchema = z
     DISPATCHER: z.enum(["on", "off"], { message: 'must be "on" or "off"' }).default("on"),
     /** How long a dispatcher's claim on an item lasts without renewal (renewed three times per lease). */
     DISPATCH_LEASE_MS: z.coerce.number().int().min(1000, "must be at least 1000 (ms)").max(600_000, "must be at most 600000 (ms)").default(30_000),
+    /** Bulk sends one process works on at once; with several instances, 1 spreads runs over them. */
+    BULK_RUNS_PER_RUNNER: z.coerce.number().int().min(1, "must be at least 1").max(50, "must be at most 50").default(4),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.CONSOLE_SECRET_KEY) {

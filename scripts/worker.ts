@@ -1,11 +1,13 @@
 /**
- * `npm run worker`: a dispatcher without the console, for deployments on PostgreSQL (DATABASE_URL) with several
- * console instances or dedicated workers; any number of them send each scheduled item once. Run the consoles with
- * DISPATCHER=off to leave dispatching to workers, or keep both: they share the work. PGlite is refused: its data
- * folder is locked by the console process. Stops on SIGTERM/SIGINT, letting in-flight sends finish.
+ * `npm run worker`: a dispatcher and a bulk runner without the console, for deployments on PostgreSQL
+ * (DATABASE_URL) with several console instances or dedicated workers; any number of them send each scheduled item
+ * once and each group of a bulk send once. Run the consoles with DISPATCHER=off to leave dispatching and bulk sends
+ * to workers, or keep both: they share the work. PGlite is refused: its data folder is locked by the console
+ * process. Stops on SIGTERM/SIGINT, letting in-flight sends finish.
  */
 import { openConsoleDatabase } from "@/lib/db";
 import { getEnv } from "@/lib/env";
+import { startBulkRunner } from "@/lib/bulk/runner";
 import { startDispatcher } from "@/lib/scheduler/dispatcher";
 
 async function main(): Promise<void> {
@@ -18,14 +20,15 @@ async function main(): Promise<void> {
   }
   const opened = await openConsoleDatabase();
   const dispatcher = await startDispatcher({ database: opened, leaseMs: env.DISPATCH_LEASE_MS });
-  console.log(`Dispatcher ${dispatcher.id} running (lease ${env.DISPATCH_LEASE_MS} ms).`);
+  const runner = await startBulkRunner({ database: opened, leaseMs: env.DISPATCH_LEASE_MS, maxRuns: env.BULK_RUNS_PER_RUNNER });
+  console.log(`Dispatcher ${dispatcher.id} running (lease ${env.DISPATCH_LEASE_MS} ms), bulk runner ${runner.id}.`);
 
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping the dispatcher`);
-    await dispatcher.stop();
+    console.log(`${signal}: stopping the dispatcher and the bulk runner`);
+    await Promise.all([dispatcher.stop(), runner.stop()]);
     await opened.close();
     process.exit(0);
   };

@@ -3,15 +3,18 @@ import { MessageBubble, type BubbleMessage } from "@/components/zim/message-bubb
 import { MessageContent } from "@/components/zim/message-content";
 import { PushPreview } from "@/components/zim/push-preview";
 import { RequestBody } from "@/components/zim/request-body";
+import type { ItemKind } from "@/lib/scheduler/status";
 
 type Json = Record<string, unknown>;
 
 /**
  * The whole message an item will send, as a reviewer must see it before approving: the bubble, the push
- * notification, and the exact request body.
+ * notification, and the exact request body. A bulk send's item holds only which run it starts: its message is on
+ * the run's own page.
  */
-export function ItemMessage({ kind, request, appName }: { kind: "group" | "broadcast"; request: Json; appName: string }) {
+export function ItemMessage({ kind, request, appName }: { kind: ItemKind; request: Json; appName: string }) {
   const t = useTranslations("scheduled");
+  if (kind === "bulk") return null;
   const body = (request.MessageBody ?? {}) as { Message?: string; OfflinePush?: { Enable?: number; Title?: string; Content?: string } };
   const text = String(body.Message ?? "");
   return (

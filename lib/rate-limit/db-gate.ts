@@ -27,6 +27,12 @@ const HOLD_OFF_SLOT = -1;
 
 type DbSource = Database | (() => Promise<Database>);
 
+interface Waiter {
+  holder: string;
+  take(permit: Permit): void;
+  fail(error: unknown): void;
+}
+
 interface GateOptions {
   windowMs?: number;
   maxHoldMs?: number;
@@ -38,7 +44,8 @@ interface GateOptions {
  * until a window after its answer; ZIM counts a call when it arrives, somewhere between our request and its answer,
  * so two calls in one slot arrive more than a window apart and ZIM never sees more than `perSecond` in any window —
  * whichever console instance or worker made them. All instants come from the database clock, the one clock every
- * process shares. Waiting callers nap until the earliest slot frees (at most MAX_NAP_MS) and look again.
+ * process shares. Waiting callers of a process queue per lane; their poller naps until the earliest slot frees (at
+ * most MAX_NAP_MS, as other processes free slots without telling) and looks again.
  */
 export function createDbRateGate(source: DbSource, options: GateOptions = {}): RateGate {
   const windowMs = (options.windowMs ?? WINDOW_MS) + WINDOW_MARGIN_MS;
@@ -57,30 +64,31 @@ export function createDbRateGate(source: DbSource, options: GateOptions = {}): R
     prepared.add(key);
   }
 
+  /** One look at the lane, one statement: a slot taken for `holder`, or how long until the earliest one frees. */
   async function tryTake(db: Database, lane: Lane, holder: string): Promise<{ slot: number } | { waitMs: number }> {
     const name = laneKey(lane);
-    const taken = await queryRows<{ slot: number }>(db, sql`
+    const [row] = await queryRows<{ slot: number | null; wait_ms: number | string | null }>(db, sql`
       with free as (
         select lane, slot from rate_slot
         where lane = ${name} and slot >= 0 and slot < ${lane.perSecond}::int and frees_at <= clock_timestamp()
-          and not exists (select 1 from rate_slot h where h.lane = ${name} and h.slot = ${HOLD_OFF_SLOT} and h.frees_at > clock_timestamp())
+          and not exists (select 1 from rate_slot h where h.lane = ${name} and h.slot = ${HOLD_OFF_SLOT}::int and h.frees_at > clock_timestamp())
         order by frees_at
         limit 1
         for update skip locked
+      ), took as (
+        update rate_slot s
+        set frees_at = clock_timestamp() + make_interval(secs => ${(maxHoldMs + windowMs) / 1000}::float8), holder = ${holder}
+        from free
+        where s.lane = free.lane and s.slot = free.slot
+        returning s.slot
       )
-      update rate_slot s
-      set frees_at = clock_timestamp() + make_interval(secs => ${(maxHoldMs + windowMs) / 1000}::float8), holder = ${holder}
-      from free
-      where s.lane = free.lane and s.slot = free.slot
-      returning s.slot`);
-    const row = taken[0];
-    if (row) return { slot: Number(row.slot) };
-    const wait = await queryRows<{ wait_ms: number | string | null }>(db, sql`
-      select extract(epoch from greatest(
-        (select min(frees_at) from rate_slot where lane = ${name} and slot >= 0 and slot < ${lane.perSecond}::int),
-        (select frees_at from rate_slot where lane = ${name} and slot = ${HOLD_OFF_SLOT})
-      ) - clock_timestamp()) * 1000 as wait_ms`);
-    return { waitMs: Math.max(1, Number(wait[0]?.wait_ms ?? 1)) };
+      select (select slot from took) as slot,
+        extract(epoch from greatest(
+          (select min(frees_at) from rate_slot where lane = ${name} and slot >= 0 and slot < ${lane.perSecond}::int),
+          (select frees_at from rate_slot where lane = ${name} and slot = ${HOLD_OFF_SLOT}::int)
+        ) - clock_timestamp()) * 1000 as wait_ms`);
+    if (row?.slot !== null && row?.slot !== undefined) return { slot: Number(row.slot) };
+    return { waitMs: Math.max(1, Number(row?.wait_ms ?? 1)) };
   }
 
   function permitFor(db: Database, lane: Lane, slot: number, holder: string): Permit {
@@ -100,18 +108,76 @@ export function createDbRateGate(source: DbSource, options: GateOptions = {}): R
     };
   }
 
+  /**
+   * Callers of this process wait in one line per lane, first come first served, and one poller looks at the lane
+   * for the head of the line: ten waiting workers cost one query per look, not ten.
+   */
+  const lines = new Map<string, { waiters: Waiter[]; polling: boolean }>();
+
+  function lineOf(lane: Lane) {
+    const key = `${laneKey(lane)}#${lane.perSecond}`;
+    let line = lines.get(key);
+    if (!line) lines.set(key, (line = { waiters: [], polling: false }));
+    return line;
+  }
+
+  async function poll(db: Database, lane: Lane, line: { waiters: Waiter[]; polling: boolean }): Promise<void> {
+    if (line.polling) return;
+    line.polling = true;
+    try {
+      while (line.waiters.length > 0) {
+        const head = line.waiters[0]!;
+        let result: Awaited<ReturnType<typeof tryTake>>;
+        try {
+          result = await tryTake(db, lane, head.holder);
+        } catch (error) {
+          line.waiters.shift();
+          head.fail(error);
+          continue;
+        }
+        if ("slot" in result) {
+          const permit = permitFor(db, lane, result.slot, head.holder);
+          // The head may have given up while its slot was being taken: the slot goes back at once.
+          if (line.waiters[0] === head) {
+            line.waiters.shift();
+            head.take(permit);
+          } else {
+            await permit.cancel();
+          }
+          continue;
+        }
+        await sleep(Math.min(result.waitMs, MAX_NAP_MS));
+      }
+    } finally {
+      line.polling = false;
+    }
+  }
+
   return {
     async acquire(lane, { signal } = {}) {
       checkLane(lane);
+      signal?.throwIfAborted();
       const db = await database();
       await prepare(db, lane);
-      const holder = randomBytes(8).toString("hex");
-      for (;;) {
-        signal?.throwIfAborted();
-        const result = await tryTake(db, lane, holder);
-        if ("slot" in result) return permitFor(db, lane, result.slot, holder);
-        await sleep(Math.min(result.waitMs, MAX_NAP_MS), undefined, { signal });
-      }
+      const line = lineOf(lane);
+      const permit = new Promise<Permit>((take, fail) => {
+        const onAbort = () => {
+          const at = line.waiters.indexOf(waiter);
+          if (at < 0) return;
+          line.waiters.splice(at, 1);
+          fail(signal!.reason);
+        };
+        const settled = () => signal?.removeEventListener("abort", onAbort);
+        const waiter: Waiter = {
+          holder: randomBytes(8).toString("hex"),
+          take: (p) => (settled(), take(p)),
+          fail: (e) => (settled(), fail(e)),
+        };
+        line.waiters.push(waiter);
+        signal?.addEventListener("abort", onAbort, { once: true });
+      });
+      void poll(db, lane, line);
+      return permit;
     },
 
     async holdOff(lane, ms) {

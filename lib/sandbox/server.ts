@@ -26,6 +26,10 @@ export async function startSandboxServer(options: StartSandboxOptions): Promise<
   const { port = 0, host = "127.0.0.1" } = options;
   const handler = createSandboxHandler({ ...options, basePath: "" });
   const server = http.createServer(nodeListener(handler));
+  // Idle connections outlive the clients' own keep-alive (undici closes after 4 s): the client always closes first,
+  // so a request is never written onto a socket the server is closing (the client would see a reset: "unknown").
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -22,8 +22,9 @@ export function nextDueAt(item: Pick<ScheduledItemRow, "dueAt" | "timeZone" | "r
   return nextOccurrence(item.dueAt, item.timeZone, item.recurrence, item.localTime.slice(11, 16));
 }
 
-/** What the audit trail names: the app and the group, or "all users" for an announcement. */
-export function auditTargetOf(item: Pick<ScheduledItemRow, "appName" | "request" | "kind">): string {
+/** What the audit trail names: the app and the group, "all users" for an announcement, the group count for a bulk send. */
+export function auditTargetOf(item: Pick<ScheduledItemRow, "appName" | "request" | "kind" | "audienceSize">): string {
+  if (item.kind === "bulk") return `${item.appName} / ${item.audienceSize ?? 0} groups`;
   const groupId = item.kind === "group" ? item.request.GroupId : undefined;
   return `${item.appName} / ${typeof groupId === "string" ? groupId : "all users"}`;
 }

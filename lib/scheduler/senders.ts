@@ -1,5 +1,6 @@
 import "server-only";
 import { sendAnnouncement } from "@/lib/announcements/send";
+import { startScheduledBulk } from "@/lib/bulk/schedule";
 import type { MessageContext } from "@/lib/messages/context";
 import { resendMessage } from "@/lib/messages/resend";
 import { sendGroupMessage, type SendResult } from "@/lib/messages/send";
@@ -39,6 +40,8 @@ export const DEFAULT_SENDERS: ItemSenders = {
   send: {
     group: (ctx, input) => sendGroupMessage({ ctx, input: { ...input, request: input.request as unknown as SendGroupMessageInput } }),
     broadcast: (ctx, input) => sendAnnouncement({ ctx, input: { ...input, request: input.request as unknown as SendMessageToAllUsersInput } }),
+    // Starts the run (scheduled → queued); the bulk runner sends. Nothing to resend: it calls no ZIM API.
+    bulk: (ctx, input) => startScheduledBulk(ctx, input),
   },
   resend: {
     group: (ctx, input) => resendMessage({ ctx, input }),

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, lt, ne } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import { scheduledItem, scheduledRun, type ScheduledItemRow } from "@/lib/db/schema";
+import { settleBulkItem } from "@/lib/bulk/schedule";
 import { auditTargetOf, nextDueAt, type Tx } from "./occurrence";
 import { LEASED_STATUSES, type ItemStatus, type RunStatus } from "./status";
 
@@ -36,7 +37,8 @@ const NEEDS_ATTENTION: readonly RunStatus[] = ["rejected", "unknown", "missed", 
  * Ends one occurrence of a locked, leased item, in the caller's transaction: its run row (one per item and due
  * time, so settling twice writes one), the item's next state — the next occurrence of a repeating item, back to
  * "scheduled"; "completed" after its last; else the run's own status — and a system audit row. Answers the next
- * due time, for which the caller wakes a dispatcher once the transaction has committed.
+ * due time, for which the caller wakes a dispatcher once the transaction has committed. A bulk send's item that
+ * did not start its run (missed, failed) cancels the waiting run with it.
  */
 export async function settleOccurrence(
   tx: Tx,
@@ -70,6 +72,7 @@ export async function settleOccurrence(
       finishedAt: context.now,
     })
     .onConflictDoNothing({ target: [scheduledRun.itemId, scheduledRun.dueAt] });
+  await settleBulkItem(tx, item, outcome, context.now);
   await recordAudit(tx, {
     action: "schedule.dispatch",
     target: auditTargetOf(item),

@@ -43,5 +43,6 @@ export const LEASED_STATUSES: readonly ItemStatus[] = ["claimed", "sending"];
 export const APPROVAL_STATES = ["not-required", "pending", "approved", "rejected"] as const;
 export type ApprovalState = (typeof APPROVAL_STATES)[number];
 
-export const ITEM_KINDS = ["group", "broadcast"] as const;
+/** "bulk": the start of a scheduled bulk send (request = { bulkId }); it sends nothing itself, the bulk runner does. */
+export const ITEM_KINDS = ["group", "broadcast", "bulk"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];

@@ -32,7 +32,7 @@ export function ItemList({ view, initial, canWrite }: { view: ItemListView; init
         <Row key={item.id}>
           <Cell>{tKind(item.kind)}</Cell>
           <Cell><AppLabel name={item.appName} production={item.isProduction} sandbox={item.appKey === "sandbox"} /></Cell>
-          <Cell><TargetText kind={item.kind} groupId={item.groupId} /></Cell>
+          <Cell><TargetText kind={item.kind} groupId={item.groupId} groups={item.audienceSize} /></Cell>
           <Cell className="min-w-64">
             {item.sendOnApproval && item.approval === "pending" ? t("onApproval") : <WhenText at={item.dueAt} timeZone={item.timeZone} />}
           </Cell>

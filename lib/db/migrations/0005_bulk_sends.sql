@@ -19,6 +19,8 @@ CREATE TABLE "bulk_send" (
 	"recipient_mode" text NOT NULL,
 	"recipient_count" integer DEFAULT 0 NOT NULL,
 	"template" json NOT NULL,
+	"per_second" integer NOT NULL,
+	"recall_window_seconds" integer NOT NULL,
 	"status" text NOT NULL,
 	"total" integer NOT NULL,
 	"delivered_count" integer DEFAULT 0 NOT NULL,
@@ -70,4 +72,5 @@ ALTER TABLE "bulk_target" ADD CONSTRAINT "bulk_target_bulk_id_bulk_send_id_fk" F
 CREATE INDEX "bulk_send_created_idx" ON "bulk_send" USING btree ("created_at","id");--> statement-breakpoint
 CREATE INDEX "bulk_send_runnable_idx" ON "bulk_send" USING btree ("lease_until") WHERE "bulk_send"."status" in ('queued', 'running') or "bulk_send"."recall_state" = 'running';--> statement-breakpoint
 CREATE INDEX "bulk_target_status_idx" ON "bulk_target" USING btree ("bulk_id","status","seq");--> statement-breakpoint
-CREATE INDEX "bulk_target_recall_idx" ON "bulk_target" USING btree ("bulk_id","recall_status","seq") WHERE "bulk_target"."recall_status" is not null;
+CREATE INDEX "bulk_target_recall_idx" ON "bulk_target" USING btree ("bulk_id","recall_status","seq") WHERE "bulk_target"."recall_status" is not null;--> statement-breakpoint
+CREATE INDEX "bulk_target_completed_idx" ON "bulk_target" USING btree ("bulk_id","completed_at") WHERE "bulk_target"."completed_at" is not null;

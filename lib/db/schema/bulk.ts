@@ -28,6 +28,12 @@ export const bulkSend = pgTable(
     recipientCount: integer("recipient_count").notNull().default(0),
     /** json, not jsonb: the body is kept byte for byte, keys in the order they are sent. */
     template: json("template").$type<Record<string, unknown>>().notNull(),
+    /**
+     * The app's SendGroupMessage limit and recall window (D13) when the run was created or last claimed: what the
+     * progress bar shows as the allowed rate and what "recall all" counts the window with.
+     */
+    perSecond: integer("per_second").notNull(),
+    recallWindowSeconds: integer("recall_window_seconds").notNull(),
     status: text("status", { enum: BULK_STATUSES }).notNull(),
     total: integer("total").notNull(),
     deliveredCount: integer("delivered_count").notNull().default(0),
@@ -97,6 +103,8 @@ export const bulkTarget = pgTable(
     // The runner's "next pending group" and the result table's status filter.
     index("bulk_target_status_idx").on(t.bulkId, t.status, t.seq),
     index("bulk_target_recall_idx").on(t.bulkId, t.recallStatus, t.seq).where(sql`${t.recallStatus} is not null`),
+    // The progress bar's current rate: completions of the last seconds.
+    index("bulk_target_completed_idx").on(t.bulkId, t.completedAt).where(sql`${t.completedAt} is not null`),
   ],
 );
 

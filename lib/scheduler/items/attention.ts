@@ -3,6 +3,7 @@ import { and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Database } from "@/lib/db";
 import { scheduledItem } from "@/lib/db/schema";
+import type { ItemKind } from "@/lib/scheduler/status";
 import { nowOf, type ItemContext } from "./context";
 
 /** Outcomes an author must hear about: their item (or one occurrence of it) did not simply go out. */
@@ -10,7 +11,7 @@ export const ATTENTION_STATUSES = ["held", "missed", "unknown", "failed", "rejec
 
 export interface AttentionItem {
   id: string;
-  kind: "group" | "broadcast";
+  kind: ItemKind;
   appName: string;
   groupId: string | null;
   dueAt: string;

@@ -5,6 +5,7 @@ import type { Database } from "@/lib/db";
 import type { SendTarget } from "@/lib/zim-apps/targets";
 import { localTimeOf } from "@/lib/time/zoned-time";
 import { calendarRange, dayKey, rangeInstants, type CalendarMode } from "./calendar-range";
+import type { ItemKind } from "@/lib/scheduler/status";
 import { calendarEntries } from "./queries";
 
 export interface CalendarEntryView {
@@ -14,7 +15,7 @@ export interface CalendarEntryView {
   /** "HH:mm" in the calendar's zone. */
   time: string;
   status: string;
-  kind: "group" | "broadcast";
+  kind: ItemKind;
   appName: string;
   isProduction: boolean;
   groupId: string | null;

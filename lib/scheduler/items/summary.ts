@@ -2,7 +2,8 @@ import "server-only";
 import type { ScheduledItemRow } from "@/lib/db/schema";
 
 /** The audit trail's target for an item: the app and where it goes. */
-export function itemTarget(row: Pick<ScheduledItemRow, "appName" | "kind" | "request">): string {
+export function itemTarget(row: Pick<ScheduledItemRow, "appName" | "kind" | "request" | "audienceSize">): string {
+  if (row.kind === "bulk") return `${row.appName} / ${row.audienceSize ?? 0} groups`;
   return row.kind === "group" ? `${row.appName} / ${String(row.request.GroupId ?? "")}` : `${row.appName} / all users`;
 }
 
@@ -14,6 +15,7 @@ export function itemSummary(row: ScheduledItemRow): Record<string, unknown> {
     appKey: row.appKey,
     production: row.isProduction,
     groupId: row.kind === "group" ? row.request.GroupId : undefined,
+    bulkId: row.kind === "bulk" ? row.request.bulkId : undefined,
     fromUserId: row.request.FromUserId,
     messageType: row.request.MessageType,
     dueAt: row.dueAt.toISOString(),

@@ -34,7 +34,7 @@ export function ItemDetail({ initial, canWrite, operatorId }: { initial: { item:
     [t("status"), <ItemStatusBadge key="s" status={item.status} />],
     [t("kind"), tKind(item.kind)],
     [t("app"), <AppLabel key="a" name={item.appName} production={item.isProduction} sandbox={item.appKey === "sandbox"} />],
-    [t("target"), <TargetText key="t" kind={item.kind} groupId={item.groupId} />],
+    [t("target"), <TargetText key="t" kind={item.kind} groupId={item.groupId} groups={item.audienceSize} />],
     [t("when"), item.sendOnApproval && item.approval === "pending" ? t("onApproval") : <WhenText key="w" at={item.dueAt} timeZone={item.timeZone} live={item.status === "scheduled"} />],
     [t("repeats"), <RepetitionText key="r" rule={item.recurrence} />],
     [t("approval"), <ApprovalBadge key="p" approval={item.approval} reviewer={item.reviewerEmail} />],
