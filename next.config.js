@@ -30,7 +30,13 @@ const nextConfig = {
   // usual 308 from "/zim-sandbox/" to "/zim-sandbox" would be an answer the client rightly refuses to follow.
   skipTrailingSlashRedirect: true,
   reactStrictMode: true,
-  experimental: { serverActions: { allowedOrigins: serverActionOrigins() } },
+  experimental: {
+    serverActions: {
+      allowedOrigins: serverActionOrigins(),
+      // A bulk send's group list (up to 100,000 IDs, at most 4 MB) reaches its server action as the operator typed it.
+      bodySizeLimit: "6mb",
+    },
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

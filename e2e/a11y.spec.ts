@@ -6,7 +6,7 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   expect(await seriousViolations(page)).toEqual([]);
 });
 
-for (const path of ["/compose", "/announcements", "/sandbox", "/scheduled", "/scheduled?view=calendar", "/settings/apps", "/settings/operators", "/settings/audit"]) {
+for (const path of ["/compose", "/announcements", "/sandbox", "/scheduled", "/scheduled?view=calendar", "/bulk", "/settings/apps", "/settings/operators", "/settings/audit"]) {
   test(`${path} has no serious accessibility violations, in light and dark`, async ({ page }) => {
     await signInAsAdmin(page);
     await page.goto(path);

@@ -37,6 +37,11 @@ test("a viewer cannot open Settings nor call its server actions", async ({ brows
     await expect(viewer.getByText("Your role does not include this page.", { exact: false })).toBeVisible();
   }
 
+  // Bulk sends are read by every role; starting or changing one is not offered to a viewer.
+  await viewer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Bulk sends" }).click();
+  await expect(viewer.getByRole("heading", { name: "Bulk sends", level: 1 })).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "New bulk send" })).toHaveCount(0);
+
   const appName = `viewer-attempt-${Date.now()}`;
   const denied = await callServerAction(request, viewer, { ...APP_ACTION, args: [appInput(appName)] });
   expect(denied.status).toBe(200);

@@ -5,6 +5,7 @@ export const NAV = [
   { href: "/compose", key: "compose", permission: "history:read" },
   { href: "/announcements", key: "announcements", permission: "history:read" },
   { href: "/scheduled", key: "scheduled", permission: "history:read" },
+  { href: "/bulk", key: "bulk", permission: "history:read" },
   { href: "/history", key: "history", permission: "history:read" },
   { href: "/sandbox", key: "sandbox", permission: "sandbox:read" },
   { href: "/settings", key: "settings", permission: "apps:manage" },

@@ -8,4 +8,7 @@ export const queryKeys = {
   scheduledList: (view: string) => ["scheduled", "list", view] as const,
   scheduledItem: (id: string) => ["scheduled", "item", id] as const,
   scheduledCalendar: (mode: string, day: string, app: string, timeZone: string) => ["scheduled", "calendar", mode, day, app, timeZone] as const,
+  bulkList: (before: string) => ["bulk", "list", before] as const,
+  /** One bulk send's progress and the page of its results the filters (a query string) select. */
+  bulkSend: (id: string, filters: string) => ["bulk", "send", id, filters] as const,
 };

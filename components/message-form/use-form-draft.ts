@@ -44,12 +44,15 @@ export function useFormDraft<V>(form: string, operatorId: string, initial: { fre
     return draft;
   }, [form, operatorId, initial.fresh]);
 
-  const save = useCallback((values: V) => {
+  /** Keeps the values; false when the browser's storage refused them (full or disabled). */
+  const save = useCallback((values: V): boolean => {
     const draft: Draft<V> = { values, key: keyRef.current, savedAt: new Date().toISOString() };
     try {
       window.localStorage.setItem(storageKey(form, operatorId), JSON.stringify(draft));
+      return true;
     } catch {
-      // Storage full or disabled: the form still works, only without a draft.
+      // The form still works, only without a draft.
+      return false;
     }
   }, [form, operatorId]);
 

@@ -47,3 +47,25 @@ export function describeSend(s: SendSummary, t: Translate): string {
     push: t(s.pushOn ? "pushOn" : "pushOff"),
   });
 }
+
+/** What the confirmation of a send to many groups is made of: the same message to each, and how many groups. */
+export type BulkSendSummary = Omit<SendSummary, "groupId" | "audienceSize"> & { groupCount: number };
+
+/**
+ * A send to many groups in one sentence, e.g. "Medium-priority text message to 5,000 groups in app Production,
+ * every member of each group; push off". Group sizes are not looked up: the same words hold for every group.
+ */
+export function describeBulkSend(s: BulkSendSummary, t: Translate): string {
+  const n = s.receivers.length;
+  const list = idList(s.receivers, t);
+  const audience =
+    s.recipientMode === "all" ? t("audienceAllBulk") : s.recipientMode === "only" ? t("audienceOnlyBulk", { n, list }) : t("audienceExceptBulk", { n, list });
+  return t("sentenceBulk", {
+    priority: t(`priority.${s.priority}`),
+    type: t(`type.${s.messageType}`),
+    groups: s.groupCount,
+    app: s.appName,
+    audience,
+    push: t(s.pushOn ? "pushOn" : "pushOff"),
+  });
+}

@@ -5,6 +5,7 @@ import { zimApp } from "@/lib/db/schema";
 import { consoleRateGate } from "@/lib/rate-limit/console-gate";
 import { rateLimitedClient } from "@/lib/rate-limit/limited-client";
 import { getSettings } from "@/lib/sandbox/world";
+import { DEFAULT_RATE_LIMITS } from "@/lib/zim-apps/defaults";
 import { listSendTargets, resolveZimApp, zimClientFor, type ResolvedZimApp } from "@/lib/zim-apps/resolve";
 import { SANDBOX_APP_KEY, type SendTarget } from "@/lib/zim-apps/targets";
 import type { ZimClient } from "@/lib/zim/client";
@@ -19,6 +20,8 @@ export const SANDBOX_TEST_GROUP = "sample-team";
 /** A send target with the size limits the composer checks against. Client-safe: no secret, no address. */
 export interface ComposeTarget extends SendTarget {
   limits: ZimLimits;
+  /** The app's SendGroupMessage calls per second: how long a bulk send to many groups takes. */
+  sendGroupPerSecond: number;
 }
 
 export type ResolvedTarget = ResolvedZimApp & { limits: ZimLimits };
@@ -47,15 +50,16 @@ export async function listComposeTargets(): Promise<ComposeTarget[]> {
   const db = await getDb();
   const [targets, rows, sandbox] = await Promise.all([
     listSendTargets(),
-    db.select({ id: zimApp.id, sizeLimits: zimApp.sizeLimits }).from(zimApp),
+    db.select({ id: zimApp.id, sizeLimits: zimApp.sizeLimits, rateLimits: zimApp.rateLimits }).from(zimApp),
     sandboxLimits(db),
   ]);
-  const stored = new Map(rows.map((r) => [r.id, r.sizeLimits]));
-  return targets.map((t) =>
-    t.key === SANDBOX_APP_KEY
-      ? { ...t, testGroupId: t.testGroupId ?? SANDBOX_TEST_GROUP, limits: sandbox }
-      : { ...t, limits: resolveZimLimits(stored.get(t.key) ?? {}) },
-  );
+  const stored = new Map(rows.map((r) => [r.id, r]));
+  const defaultRate = DEFAULT_RATE_LIMITS.SendGroupMessage.perSecond;
+  return targets.map((t) => {
+    if (t.key === SANDBOX_APP_KEY) return { ...t, testGroupId: t.testGroupId ?? SANDBOX_TEST_GROUP, limits: sandbox, sendGroupPerSecond: defaultRate };
+    const row = stored.get(t.key);
+    return { ...t, limits: resolveZimLimits(row?.sizeLimits ?? {}), sendGroupPerSecond: row?.rateLimits.SendGroupMessage?.perSecond ?? defaultRate };
+  });
 }
 
 export const consoleApps: AppAccess = {

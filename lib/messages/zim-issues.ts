@@ -59,6 +59,10 @@ const SENTENCES: [RegExp, string][] = [
   [/^Add at least one member to leave out/, "exceptNeedsMembers"],
   [/^At most (?<max>[\d,]+) receivers are allowed\.$/, "tooManyReceivers"],
   [/^Choose the ZIM app to send through\.$/, "chooseApp"],
+  [/^Paste or load at least one group ID\.$/, "groupListEmpty"],
+  [/^None of the listed IDs is a valid group ID \((?<count>\d+) not valid\)\.$/, "groupListAllInvalid"],
+  [/^More than (?<max>[\d,]+) group IDs: split the list/, "groupListOverMax"],
+  [/^The list is larger than 4 MB/, "groupListTooLarge"],
 ];
 
 function label(text: string, t: Translate): string {

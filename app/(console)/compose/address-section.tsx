@@ -11,8 +11,11 @@ import { lookupReturnCode } from "@/lib/zim/return-codes";
 import { ComposeText } from "@/components/message-form/compose-field";
 import { useAppGroups } from "./use-group-directory";
 
-/** Sender, group (a picker over the app's groups, free text always works), message type and priority. */
-export function AddressSection({ form, members, membersLoading }: { form: UseFormReturn<ComposeValues>; members?: MemberList; membersLoading: boolean }) {
+/**
+ * Sender, group (a picker over the app's groups, free text always works), message type and priority. A send to
+ * many groups (`many`) takes its groups from its own list instead of the group field.
+ */
+export function AddressSection({ form, members, membersLoading, many = false }: { form: UseFormReturn<ComposeValues>; members?: MemberList; membersLoading: boolean; many?: boolean }) {
   const t = useTranslations("compose");
   const locale = useLocale();
   const appKey = form.watch("appKey");
@@ -32,13 +35,15 @@ export function AddressSection({ form, members, membersLoading }: { form: UseFor
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <ComposeText form={form} name="fromUserId" id="c-from" label={t("from")} hint={t("fromHint")} />
-      <div onFocus={() => setWantsGroups(true)}>
-        <ComposeText form={form} name="groupId" id="c-group" label={t("group")} hint={<span data-testid="group-status">{groupHint}</span>} list="c-group-options" />
-        <datalist id="c-group-options">
-          {groups.data?.groups.map((g) => <option key={g.GroupId} value={g.GroupId}>{g.GroupName ?? ""}</option>)}
-        </datalist>
-        {groups.data?.problem ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t("groupListUnavailable")}</p> : null}
-      </div>
+      {many ? null : (
+        <div onFocus={() => setWantsGroups(true)}>
+          <ComposeText form={form} name="groupId" id="c-group" label={t("group")} hint={<span data-testid="group-status">{groupHint}</span>} list="c-group-options" />
+          <datalist id="c-group-options">
+            {groups.data?.groups.map((g) => <option key={g.GroupId} value={g.GroupId}>{g.GroupName ?? ""}</option>)}
+          </datalist>
+          {groups.data?.problem ? <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t("groupListUnavailable")}</p> : null}
+        </div>
+      )}
       <Field id="c-type" label={t("type")}>
         <Select id="c-type" {...form.register("messageType", { valueAsNumber: true })}>
           {GROUP_MESSAGE_TYPES.map((type) => <option key={type} value={type}>{t(`types.${type}`)}</option>)}

@@ -26,9 +26,10 @@ export async function generateMetadata(): Promise<Metadata> {
 /**
  * Compose a group message. Viewers see why they cannot send instead of a form. With no real app configured the
  * sandbox is preselected (with its sample sender); `?from=<send id>` starts a new message from a recorded one,
- * `?duplicate=<item id>` from a scheduled one (its message, zone, time and repetition, to adjust and confirm).
+ * `?duplicate=<item id>` from a scheduled one (its message, zone, time and repetition, to adjust and confirm);
+ * `?to=many` opens it on "many groups" (a new bulk send).
  */
-export default async function Page({ searchParams }: { searchParams: Promise<{ from?: string | string[]; duplicate?: string | string[] }> }) {
+export default async function Page({ searchParams }: { searchParams: Promise<{ from?: string | string[]; duplicate?: string | string[]; to?: string | string[] }> }) {
   const access = await pageAccess("history:read");
   if (!access.allowed) return <AccessDenied />;
   const t = await getTranslations("compose");
@@ -47,7 +48,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ f
   }
   const targets = await listComposeTargets();
   const only = targets.length === 1 ? targets[0] : undefined;
-  const { from, duplicate } = await searchParams;
+  const { from, duplicate, to } = await searchParams;
   const db = await getDb();
   const copy = typeof duplicate === "string" && (await getItem(db, duplicate)) ? await duplicateScheduledItem({ db, id: duplicate }) : undefined;
   if (copy?.kind === "broadcast") redirect(`/announcements?duplicate=${duplicate}`);
@@ -59,7 +60,8 @@ export default async function Page({ searchParams }: { searchParams: Promise<{ f
     <>
       {header}
       {source ? <div className="mb-4"><Notice>{t(copy ? "fromItem" : "fromRecord")}</Notice></div> : null}
-      <Composer operatorId={access.operator.id} targets={targets} initial={initial} initialSchedule={initialSchedule} fresh={Boolean(source)} />
+      <Composer operatorId={access.operator.id} targets={targets} initial={initial} initialSchedule={initialSchedule} fresh={Boolean(source)}
+        startMany={!source && to === "many"} />
     </>
   );
 }

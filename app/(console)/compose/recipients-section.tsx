@@ -15,9 +15,13 @@ import { useZimError } from "@/components/message-form/use-zim-error";
 
 const MODES: RecipientMode[] = ["all", "only", "except"];
 
-/** Whole group, only these members, or everyone but these: pasted, uploaded or picked from the group. */
-export function RecipientsSection({ form, members }: { form: UseFormReturn<ComposeValues>; members?: MemberList }) {
+/**
+ * Whole group, only these members, or everyone but these: pasted, uploaded or picked from the group. With many
+ * groups (`many`) the same list applies in each group, and there is no one group to pick members from.
+ */
+export function RecipientsSection({ form, members, many = false }: { form: UseFormReturn<ComposeValues>; members?: MemberList; many?: boolean }) {
   const t = useTranslations("compose");
+  const tBulk = useTranslations("bulkCompose");
   const translate = useZimError();
   const file = useRef<HTMLInputElement>(null);
   const [mode, text, from] = form.watch(["recipientMode", "recipientsText", "fromUserId"]);
@@ -76,7 +80,11 @@ export function RecipientsSection({ form, members }: { form: UseFormReturn<Compo
               {t("cleanList")}
             </Button>
           </div>
-          <MemberPicker members={members} listed={list.ids} sender={from.trim()} onAdd={addIds} />
+          {many ? (
+            <p data-testid="no-member-picker" className="text-xs text-slate-600 dark:text-slate-400">{tBulk("noMemberPicker")}</p>
+          ) : (
+            <MemberPicker members={members} listed={list.ids} sender={from.trim()} onAdd={addIds} />
+          )}
         </>
       ) : null}
     </fieldset>

@@ -64,7 +64,7 @@ export function ItemDetail({ initial, canWrite, operatorId }: { initial: { item:
         <ItemActions item={item} canWrite={canWrite} showOpen={false} />
       </section>
       <ItemMessage kind={item.kind} request={item.request} appName={item.appName} />
-      <RunsTable runs={runs} />
+      <RunsTable runs={runs} kind={item.kind} />
     </div>
   );
 }
