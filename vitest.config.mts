@@ -28,8 +28,30 @@ export default defineConfig({
         test: {
           name: "storage",
           include: ["lib/**/*.storage.test.ts"],
+          exclude: ["lib/actions/**", "node_modules/**"],
           environment: "node",
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Server actions run as Next.js runs them: React's server build, next/navigation's server entry, and
+        // next-intl reading the console's own request config (what Next.js and the next-intl plugin wire up in a build).
+        resolve: {
+          alias: {
+            ...alias,
+            "next-intl/config": path.join(root, "lib/i18n/request.ts"),
+            "next/navigation": path.join(root, "node_modules/next/dist/client/components/navigation.react-server.js"),
+          },
+        },
+        ssr: { resolve: { conditions: ["react-server", "module", "node", "development|production"] } },
+        test: {
+          name: "actions",
+          include: ["lib/actions/**/*.storage.test.ts"],
+          environment: "node",
+          server: { deps: { inline: ["next-intl"] } },
+          testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
         },

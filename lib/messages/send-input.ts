@@ -18,11 +18,16 @@ export const LOOSEST_LIMITS = {
   receiverUserIds: 100_000,
 };
 
+/**
+ * The group size shown in the confirmation, kept with the record. Stored in a 32-bit column, so larger numbers
+ * (no ZIM group comes near) are refused here instead of failing the insert.
+ */
+export const audienceSizeSchema = z.int().min(0).max(2_147_483_647);
+
 export const sendActionSchema = z.object({
   appKey: z.string().min(1, "Choose a ZIM app.").max(64),
   idempotencyKey: idempotencyKeySchema,
-  /** The group size shown in the confirmation, for the record. */
-  audienceSize: z.int().min(0).optional(),
+  audienceSize: audienceSizeSchema.optional(),
   request: makeSendGroupMessageSchema(LOOSEST_LIMITS),
 });
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/open";
+import { isStorableText } from "@/lib/db/storable-text";
 import { apiResponse } from "./api/envelope";
 import { withFault } from "./api/faults";
 import { processApiCall } from "./api/process";
@@ -75,7 +76,8 @@ export function createSandboxHandler(options: SandboxHandlerOptions): SandboxHan
       return new Response("Method Not Allowed", { status: 405, headers: { allow: "GET, POST" } });
     }
     const action = url.searchParams.get("Action") ?? "";
-    const fault = action === "" ? undefined : await takeFault(db, action);
+    // Faults are stored per Action name; a name the database could not even compare gets none (and 100000007).
+    const fault = action === "" || !isStorableText(action) ? undefined : await takeFault(db, action);
     return withFault(fault, async () => {
       const result = await processApiCall(request, url.searchParams, { db, appId, serverSecret, limiter, now });
       // Unknown names are pooled: anyone can make up Action names, and the table must not grow with them.

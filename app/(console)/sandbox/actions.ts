@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { actionFor } from "@/lib/actions/safe-action";
 import { OperatorError } from "@/lib/actions/operator-error";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db";
 import { clientIp } from "@/lib/http/client-ip";
 import { createGroupWithMembers, resetSandboxWorld, updateSettings, upsertUsers } from "@/lib/sandbox/world";
-import { addGroupSchema, addUserSchema, sandboxSettingsSchema, setUserFlagsSchema, splitIds } from "./schemas";
+import { addGroupSchema, addUserSchema, resetSandboxSchema, sandboxSettingsSchema, setUserFlagsSchema, splitIds } from "./schemas";
 
 /** Changes to the rehearsal world. Each is audited like any other operator action, then the page refreshes. */
 const change = actionFor("sandbox:write");
@@ -45,7 +44,7 @@ export const saveSandboxSettingsAction = change.inputSchema(sandboxSettingsSchem
   await audited(ctx.operator, "sandbox.settings", "settings", { blockedWords: BlockedWords.length, recallWindowSeconds: RecallWindowSeconds, broadcastDailyLimit: BroadcastDailyLimit });
 });
 
-export const resetSandboxAction = change.inputSchema(z.object({ confirm: z.literal(true) })).action(async ({ ctx }) => {
+export const resetSandboxAction = change.inputSchema(resetSandboxSchema).action(async ({ ctx }) => {
   await resetSandboxWorld(await getDb());
   await audited(ctx.operator, "sandbox.reset", "world");
 });

@@ -50,6 +50,9 @@ export const sandboxSettingsSchema = z.object({
   BroadcastDailyLimit: z.number({ error: "number" }).int("integer").min(1, "atLeastOne").max(1_000_000, "tooLarge"),
 });
 
+/** The reset button's only input: an explicit confirmation. */
+export const resetSandboxSchema = z.object({ confirm: z.literal(true) });
+
 export type AddUserInput = z.input<typeof addUserSchema>;
 export type AddGroupInput = z.input<typeof addGroupSchema>;
 export type SandboxSettingsInput = z.input<typeof sandboxSettingsSchema>;

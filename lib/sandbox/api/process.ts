@@ -1,5 +1,6 @@
 import "server-only";
 import type { Database } from "@/lib/db/open";
+import { unstorableTextPaths } from "@/lib/db/storable-text";
 import { ACTIONS } from "../actions/registry";
 import { isSandboxAction } from "../actions/names";
 import { getSettings } from "../world/settings";
@@ -37,6 +38,8 @@ export async function processApiCall(request: Request, query: URLSearchParams, d
 
   const read = await readParams(request, query);
   if (!read.ok) return fail(CODE.badParameter);
+  // A NUL or a lone surrogate cannot be stored in the world's tables: a parameter error, never a failed query.
+  if (unstorableTextPaths(read.params).length > 0) return fail(CODE.badParameter, "input parameter error: a text holds a NUL or a broken Unicode character");
   const limited = rateLimitCode(deps.limiter, { appId: deps.appId, action, params: read.params, nowMs: now.getTime() });
   if (limited !== undefined) return fail(limited);
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idempotencyKeySchema, LOOSEST_LIMITS } from "@/lib/messages/send-input";
+import { audienceSizeSchema, idempotencyKeySchema, LOOSEST_LIMITS } from "@/lib/messages/send-input";
 import type { Recurrence } from "@/lib/time/recurrence";
 import { makeSendGroupMessageSchema } from "@/lib/zim/schemas/send-group-message";
 import { makeSendMessageToAllUsersSchema } from "@/lib/zim/schemas/send-message-to-all-users";
@@ -63,7 +63,7 @@ export function emptySchedule(timeZone: string): ScheduleValues {
 const common = {
   appKey: z.string().min(1, "Choose a ZIM app.").max(64),
   /** The group size shown in the confirmation, for the record (group messages). */
-  audienceSize: z.int().min(0).optional(),
+  audienceSize: audienceSizeSchema.optional(),
   schedule: scheduleFieldsSchema,
 };
 const group = { kind: z.literal("group"), request: makeSendGroupMessageSchema(LOOSEST_LIMITS) };
