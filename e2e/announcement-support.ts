@@ -1,5 +1,6 @@
 import { expect, type Page } from "@playwright/test";
 import { unique } from "./messages-support";
+import { SAME_ORIGIN } from "./support";
 
 type Flags = { Online: boolean; PushRegistered: boolean };
 
@@ -8,7 +9,7 @@ export async function seedUsers<K extends string>(page: Page, users: Record<K, F
   const ids = {} as Record<K, string>;
   for (const key of Object.keys(users) as K[]) {
     ids[key] = unique(key);
-    const response = await page.request.post("/zim-sandbox/_sandbox/users", { data: { UserId: ids[key], ...users[key] } });
+    const response = await page.request.post("/zim-sandbox/_sandbox/users", { data: { UserId: ids[key], ...users[key] }, headers: SAME_ORIGIN });
     expect(response.ok()).toBe(true);
   }
   return ids;

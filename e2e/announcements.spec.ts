@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { announcementForm, quotaOfSandbox, seedUsers } from "./announcement-support";
 import { inbox, unique } from "./messages-support";
-import { callServerAction, createOperator, firstSignIn, signInAsAdmin, uniqueEmail } from "./support";
+import { callServerAction, createOperator, firstSignIn, SAME_ORIGIN, signInAsAdmin, uniqueEmail } from "./support";
 
 test.beforeEach(async ({ page }) => {
   await signInAsAdmin(page);
@@ -55,7 +55,7 @@ test("the quota: the meter counts, the button says when the next one fits, and t
     expect(refused.body).toContain('"refused":{"reason":"quota","nextAllowedAt":"');
     expect(await sandboxBroadcasts(page)).toBe(sent);
   } finally {
-    const restored = await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 100 } });
+    const restored = await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 100 }, headers: SAME_ORIGIN });
     expect(restored.ok()).toBe(true);
   }
 });

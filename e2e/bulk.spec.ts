@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { fault, inbox, unique } from "./messages-support";
 import { scheduleFor, wallTime, ZONE } from "./scheduled-support";
-import { callServerAction, createOperator, firstSignIn, seriousViolations, signInAsAdmin, uniqueEmail } from "./support";
+import { callServerAction, createOperator, firstSignIn, SAME_ORIGIN, seriousViolations, signInAsAdmin, uniqueEmail } from "./support";
 
 const ACTIONS = "app/(console)/bulk/actions.ts";
 
@@ -11,7 +11,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test.afterEach(async ({ page }) => {
-  await page.request.delete("/zim-sandbox/_sandbox/faults");
+  await page.request.delete("/zim-sandbox/_sandbox/faults", { headers: SAME_ORIGIN });
 });
 
 /** `count` fresh sandbox groups, each with one online member, all with the same sender (their owner). */
@@ -21,6 +21,7 @@ async function seedGroups(page: Page, count: number) {
   for (const g of groups) {
     const response = await page.request.post("/zim-sandbox/_sandbox/groups", {
       data: { GroupId: g.groupId, GroupOwner: sender, Members: [{ UserId: sender, Online: true }, { UserId: g.member, Online: true }] },
+      headers: SAME_ORIGIN,
     });
     expect(response.status()).toBe(201);
   }

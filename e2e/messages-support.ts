@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { SAME_ORIGIN } from "./support";
 
 /** Unique IDs per test run, within ZIM's 32 bytes. */
 export function unique(prefix: string): string {
@@ -15,6 +16,7 @@ export async function seedGroup<K extends string>(page: Page, members: Record<K,
   const ids = Object.fromEntries(keys.map((k) => [k, unique(k)])) as Record<K, string>;
   const response = await page.request.post("/zim-sandbox/_sandbox/groups", {
     data: { GroupId: groupId, GroupOwner: sender, Members: [{ UserId: sender, Online: true }, ...keys.map((k) => ({ UserId: ids[k], ...members[k] }))] },
+    headers: SAME_ORIGIN,
   });
   expect(response.status()).toBe(201);
   return { groupId, sender, ids };
@@ -75,6 +77,6 @@ export async function groupMessages(page: Page, groupId: string) {
 
 /** Makes the next `times` calls of a ZIM Action fail in the sandbox (removed by itself afterwards). */
 export async function fault(page: Page, body: Record<string, unknown>) {
-  const response = await page.request.put("/zim-sandbox/_sandbox/faults", { data: body });
+  const response = await page.request.put("/zim-sandbox/_sandbox/faults", { data: body, headers: SAME_ORIGIN });
   expect(response.ok()).toBe(true);
 }

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { announcementForm, quotaOfSandbox, seedUsers } from "./announcement-support";
 import { inbox, unique } from "./messages-support";
 import { itemStatus, scheduleFor, setSandboxApproval, wallTime, ZONE } from "./scheduled-support";
-import { callServerAction, createOperator, firstSignIn, signInAsAdmin, uniqueEmail } from "./support";
+import { callServerAction, createOperator, firstSignIn, SAME_ORIGIN, signInAsAdmin, uniqueEmail } from "./support";
 
 test.use({ timezoneId: ZONE });
 
@@ -191,7 +191,7 @@ test("scheduling past the app's announcement quota is refused beside the time, w
   // Room for exactly one more next to what this run has announced so far.
   const used = await quotaOfSandbox(page);
   const limit = used.usedLast24h + used.scheduledNext24h + 1;
-  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: limit } })).ok()).toBe(true);
+  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: limit }, headers: SAME_ORIGIN })).ok()).toBe(true);
   let filler: string | undefined;
   try {
     const base = Date.now() + 2 * HOUR;
@@ -217,6 +217,6 @@ test("scheduling past the app's announcement quota is refused beside the time, w
       await page.getByRole("dialog", { name: "Cancel this scheduled message?" }).getByRole("button", { name: "Cancel it" }).click();
       await expect(itemStatus(page)).toHaveText("Cancelled");
     }
-    await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 100 } });
+    await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 100 }, headers: SAME_ORIGIN });
   }
 });

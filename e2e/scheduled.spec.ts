@@ -4,7 +4,7 @@ import { compose, inbox, seedGroup } from "./messages-support";
 import {
   announcementInput, idIn, itemStatus, reviewAndSchedule, scheduledAction, scheduleFor, setSandboxApproval, wallTime, ZONE,
 } from "./scheduled-support";
-import { createOperator, firstSignIn, seriousViolations, signInAsAdmin, uniqueEmail } from "./support";
+import { createOperator, firstSignIn, SAME_ORIGIN, seriousViolations, signInAsAdmin, uniqueEmail } from "./support";
 
 test.use({ timezoneId: ZONE });
 
@@ -132,7 +132,7 @@ test("an announcement series beyond the app's daily quota is refused with the ti
   // Room for exactly two more next to what this run has announced so far.
   const used = await quotaOfSandbox(page);
   const limit = used.usedLast24h + used.scheduledNext24h + 2;
-  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: limit } })).ok()).toBe(true);
+  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: limit }, headers: SAME_ORIGIN })).ok()).toBe(true);
   try {
     const base = Date.now() + 2 * HOUR;
     const day = page.locator(`[data-day="${wallTime(base).date}"]`);
@@ -156,7 +156,7 @@ test("an announcement series beyond the app's daily quota is refused with the ti
     await expect(dayQuota).toHaveText(`${before + 2} / ${limit} announcements`);
     for (const id of ids) await scheduledAction(request, page, "cancelItemAction", { id, expectedVersion: 1 });
   } finally {
-    await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 100 } });
+    await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BroadcastDailyLimit: 100 }, headers: SAME_ORIGIN });
   }
 });
 

@@ -6,6 +6,12 @@ import { E2E_ADMIN, E2E_DIST_DIR, E2E_URL } from "../playwright.config";
 
 export { E2E_ADMIN, E2E_URL };
 
+/**
+ * The Origin a console page's own fetch carries. Every state change that is not a signed ZIM call is refused
+ * without it (proxy.ts), so requests made outside the browser, like those to the sandbox control endpoint, send it.
+ */
+export const SAME_ORIGIN = { Origin: E2E_URL } as const;
+
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(email);
@@ -46,32 +52,49 @@ export async function firstSignIn(page: Page, email: string, oneTimePassword: st
   await expect(page.getByTestId("current-operator")).toContainText(email);
 }
 
+/** One of the build's own manifests (`<distDir>/<file>`), as JSON. */
+export function buildManifest<T>(file: string): T {
+  return JSON.parse(fs.readFileSync(path.join(process.cwd(), E2E_DIST_DIR, file), "utf8")) as T;
+}
+
+export type ServerReferenceManifest = { node: Record<string, { filename?: string; exportedName?: string; workers?: Record<string, unknown> }> };
+
+/** The id under which the build ships a server action, from its server-reference manifest. */
+export function serverActionId(file: string, name: string): string {
+  const manifest = buildManifest<ServerReferenceManifest>("server/server-reference-manifest.json");
+  const id = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name)?.[0];
+  if (!id) throw new Error(`server action ${file}#${name} is not in the build manifest`);
+  return id;
+}
+
+/** The Cookie header of a signed-in page's browser context ("" for none). */
+export async function cookieHeader(page: Page | null): Promise<string> {
+  return page ? (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") : "";
+}
+
 /**
- * Calls a server action the way a browser does (POST with the Next-Action header), bypassing the UI, with the
- * cookies of `page`. The action id comes from the build's own manifest, so the test calls exactly what shipped.
+ * Calls a server action the way a browser does (POST with the Next-Action header and the page's Origin),
+ * bypassing the UI, with the cookies of `page`. The action id comes from the build's own manifest, so the test
+ * calls exactly what shipped. `headers` replaces or adds headers (a cross-site test sends another Origin).
  */
 export async function callServerAction(
   request: APIRequestContext,
   page: Page | null,
-  { file, name, args, path: pagePath = "/" }: { file: string; name: string; args: unknown[]; path?: string },
-): Promise<{ status: number; body: string }> {
-  const manifest = JSON.parse(
-    fs.readFileSync(path.join(process.cwd(), E2E_DIST_DIR, "server/server-reference-manifest.json"), "utf8"),
-  ) as { node: Record<string, { filename?: string; exportedName?: string }> };
-  const id = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === name)?.[0];
-  if (!id) throw new Error(`server action ${file}#${name} is not in the build manifest`);
-  const cookies = page ? (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ") : "";
+  { file, name, args, path: pagePath = "/", headers = {} }: { file: string; name: string; args: unknown[]; path?: string; headers?: Record<string, string> },
+): Promise<{ status: number; body: string; headers: Record<string, string> }> {
+  const cookies = await cookieHeader(page);
   const response = await request.post(pagePath, {
     headers: {
-      "Next-Action": id,
+      "Next-Action": serverActionId(file, name),
       "Content-Type": "text/plain;charset=UTF-8",
       Accept: "text/x-component",
-      Origin: E2E_URL,
+      ...SAME_ORIGIN,
       ...(cookies ? { Cookie: cookies } : {}),
+      ...headers,
     },
     data: JSON.stringify(args),
   });
-  return { status: response.status(), body: await response.text() };
+  return { status: response.status(), body: await response.text(), headers: response.headers() };
 }
 
 /** Serious and critical WCAG 2.1 A/AA violations on the page as it is now, one line each. */

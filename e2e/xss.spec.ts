@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { compose, reviewAndSend } from "./messages-support";
 import { announcementInput, idIn, scheduledAction, setSandboxApproval, wallTime } from "./scheduled-support";
-import { callServerAction, createOperator, firstSignIn, signInAsAdmin, uniqueEmail } from "./support";
+import { callServerAction, createOperator, firstSignIn, SAME_ORIGIN, signInAsAdmin, uniqueEmail } from "./support";
 
 /**
  * Stored text is rendered inert on every page that shows it: hostile strings go in through the forms, the server
@@ -51,10 +51,11 @@ test("hostile text stored anywhere is shown literally and never runs", async ({ 
       GroupOwner: SENDER_ID,
       Members: [{ UserId: SENDER_ID, UserName: NAME, Online: true }, { UserId: MEMBER_ID, UserName: NAME, Online: true }],
     },
+    headers: SAME_ORIGIN,
   });
   expect(group.status(), await group.text()).toBe(201);
   const before = ((await (await page.request.get("/zim-sandbox/_sandbox/settings")).json()) as { Settings: { BlockedWords: string[] } }).Settings;
-  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BlockedWords: [...before.BlockedWords, BLOCKED_WORD] } })).ok()).toBe(true);
+  expect((await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BlockedWords: [...before.BlockedWords, BLOCKED_WORD] }, headers: SAME_ORIGIN })).ok()).toBe(true);
 
   try {
     // A message through the composer, as an operator would paste it.
@@ -135,6 +136,6 @@ test("hostile text stored anywhere is shown literally and never runs", async ({ 
     await expectInert(page, dialogs, "/settings/audit", [GROUP_ID, NAME]);
     await callServerAction(request, page, { file: "app/(console)/settings/apps/actions.ts", name: "deleteZimAppAction", args: [{ id: appId }], path: "/settings/apps" });
   } finally {
-    await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BlockedWords: before.BlockedWords } });
+    await page.request.put("/zim-sandbox/_sandbox/settings", { data: { BlockedWords: before.BlockedWords }, headers: SAME_ORIGIN });
   }
 });

@@ -6,6 +6,7 @@ import { testEngines } from "@/lib/testing/engines";
 import type { OpenDatabase } from "@/lib/db/open";
 import { createAuth } from "./auth";
 import { ensureFirstAdmin, GENERATED_ADMIN_EMAIL } from "./bootstrap";
+import { endForeignSession, sameBrowser } from "./session-binding";
 import { checkSignInThrottle, recordSignInAttempt, THROTTLE } from "./throttle";
 
 process.env.CONSOLE_SECRET_KEY ??= "11".repeat(32);
@@ -55,6 +56,54 @@ describe.each(await testEngines())("operators and sign-in on $name", (engine) =>
     const [owner] = await db.select({ id: user.id }).from(user).where(eq(user.email, email));
     await db.update(session).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(session.userId, owner!.id));
     expect(await auth.api.getSession({ headers: asBrowser(cookie) })).toBeNull();
+  });
+
+  it("over HTTPS the session cookie is __Host-, Secure, HttpOnly and SameSite=Lax with no Domain; over HTTP not Secure", async () => {
+    const { db } = opened;
+    const email = `cookie-${engine.name}@example.com`;
+    await createAuth(db).api.createUser({ body: { email, password: "cookie-password-1", name: "C", role: "viewer" } });
+    const sessionCookie = async (consoleUrl: string) => {
+      const auth = createAuth(db, parseEnv({ CONSOLE_URL: consoleUrl, CONSOLE_SECRET_KEY: process.env.CONSOLE_SECRET_KEY }));
+      const { headers } = await auth.api.signInEmail({ body: { email, password: "cookie-password-1" }, returnHeaders: true });
+      const line = headers.getSetCookie().find((c) => c.includes("zim-console.session_token="));
+      const [name, ...attributes] = line!.split(";").map((part) => part.trim());
+      return { name: name!.split("=")[0], attributes: attributes.map((a) => a.toLowerCase()) };
+    };
+
+    const secure = await sessionCookie("https://console.example.test");
+    expect(secure.name).toBe("__Host-zim-console.session_token");
+    expect(secure.attributes).toEqual(expect.arrayContaining(["secure", "httponly", "samesite=lax", "path=/"]));
+    expect(secure.attributes.some((a) => a.startsWith("domain="))).toBe(false);
+
+    const plain = await sessionCookie("http://localhost:3000");
+    expect(plain.name).toBe("zim-console.session_token");
+    expect(plain.attributes).toEqual(expect.arrayContaining(["httponly", "samesite=lax", "path=/"]));
+    expect(plain.attributes).not.toContain("secure");
+  });
+
+  it("records the signing-in browser on the session; a session refused for another browser is deleted and audited", async () => {
+    const { db } = opened;
+    const auth = createAuth(db);
+    const email = `bound-${engine.name}@example.com`;
+    await auth.api.createUser({ body: { email, password: "bound-password-1", name: "B", role: "operator" } });
+    const browser = "Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0";
+    const { headers } = await auth.api.signInEmail({
+      body: { email, password: "bound-password-1" },
+      headers: new Headers({ "user-agent": browser }),
+      returnHeaders: true,
+    });
+    const cookie = headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const found = await auth.api.getSession({ headers: new Headers({ cookie }) });
+    expect(found?.session.userAgent).toBe(browser);
+    expect(sameBrowser(found?.session.userAgent, browser)).toBe(true);
+    expect(sameBrowser(found?.session.userAgent, "curl/8.5.0")).toBe(false);
+    expect(sameBrowser(found?.session.userAgent, null)).toBe(false);
+
+    await endForeignSession(db, { sessionId: found!.session.id, user: found!.user, ipAddress: "10.1.2.3", userAgent: "curl/8.5.0" });
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }) })).toBeNull();
+    const [row] = await db.select().from(auditLog).where(eq(auditLog.actorEmail, email));
+    expect(row).toMatchObject({ action: "auth.session-refused", outcome: "denied", ipAddress: "10.1.2.3" });
+    expect(row!.detail).toMatchObject({ userAgent: "curl/8.5.0" });
   });
 
   it("throttles an account after repeated failures and an address after more", async () => {

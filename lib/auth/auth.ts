@@ -8,7 +8,7 @@ import { adminAc, defaultStatements, userAc } from "better-auth/plugins/admin/ac
 import { hash, verify } from "@node-rs/argon2";
 import { getDb, type Database } from "@/lib/db";
 import * as schema from "@/lib/db/schema";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { deriveKey } from "@/lib/crypto/keys";
 
 const accessControl = createAccessControl(defaultStatements);
@@ -24,8 +24,22 @@ const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export const SESSION_TTL_SECONDS = 12 * 60 * 60;
 
-export function createAuth(db: Database) {
-  const env = getEnv();
+/**
+ * The session cookie: HttpOnly, SameSite=Lax (a link from elsewhere still opens the console signed in; no other
+ * site can make the browser send it with a POST), and over HTTPS Secure with the `__Host-` prefix, which also
+ * forbids a Domain attribute, so no sibling subdomain can set or shadow it. better-auth's own HTTPS prefix is
+ * `__Secure-`, which lacks that lock, so the prefix is written here and the library's is switched off.
+ */
+function cookieOptions(env: Env) {
+  const https = env.CONSOLE_URL.startsWith("https://");
+  return {
+    cookiePrefix: https ? "__Host-zim-console" : "zim-console",
+    useSecureCookies: false,
+    defaultCookieAttributes: { httpOnly: true, sameSite: "lax", secure: https, path: "/" },
+  } as const;
+}
+
+export function createAuth(db: Database, env: Env = getEnv()) {
   return betterAuth({
     appName: "ZIM Operator Console",
     baseURL: env.CONSOLE_URL,
@@ -55,11 +69,7 @@ export function createAuth(db: Database) {
       // No cookie cache: a disabled operator or a changed role takes effect on the next request.
       cookieCache: { enabled: false },
     },
-    advanced: {
-      cookiePrefix: "zim-console",
-      useSecureCookies: env.CONSOLE_URL.startsWith("https://"),
-      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
-    },
+    advanced: cookieOptions(env),
     plugins: [
       adminPlugin({
         ac: accessControl,
