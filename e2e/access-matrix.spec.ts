@@ -32,6 +32,9 @@ interface Seeds { sendId: string; itemId: string; groupId: string }
 type Path = string | ((seeds: Seeds) => string);
 interface Call<R> { method?: "GET" | "POST" | "PUT" | "DELETE"; path: Path; body?: unknown; expect: Cells<R> }
 
+/** A bulk send id no run has: the pages and routes of one run answer "not found" past the access check. */
+const NO_SUCH_RUN = "00000000-0000-4000-8000-000000000000";
+
 const ADMIN_ONLY_PAGE = roles<PageResult>("sign-in", "denied", "denied", "page");
 
 /** THE table. Keys: routes as the build names them; actions as "file#export". */
@@ -49,6 +52,8 @@ const MATRIX: {
     "/history": { path: "/history", expect: signedIn("page", "sign-in") },
     "/history/[id]": { path: (s) => `/history/${s.sendId}`, expect: signedIn("page", "sign-in") },
     "/scheduled": { path: "/scheduled", expect: signedIn("page", "sign-in") },
+    "/bulk": { path: "/bulk", expect: signedIn("page", "sign-in") },
+    "/bulk/[id]": { path: `/bulk/${NO_SUCH_RUN}`, expect: signedIn("not-found", "sign-in") },
     "/scheduled/[id]": { path: (s) => `/scheduled/${s.itemId}`, expect: signedIn("page", "sign-in") },
     "/scheduled/[id]/edit": { path: (s) => `/scheduled/${s.itemId}/edit`, expect: roles("sign-in", "denied", "page", "page") },
     "/sandbox": { path: "/sandbox", expect: signedIn("page", "sign-in") },
@@ -67,6 +72,9 @@ const MATRIX: {
     "/api/messages/export": [{ path: "/api/messages/export", expect: signedIn(200, 401) }],
     "/api/messages/groups": [{ path: "/api/messages/groups?app=sandbox", expect: roles(401, 403, 200, 200) }],
     "/api/messages/members": [{ path: (s) => `/api/messages/members?app=sandbox&group=${s.groupId}`, expect: roles(401, 403, 200, 200) }],
+    "/api/bulk": [{ path: "/api/bulk", expect: signedIn(200, 401) }],
+    "/api/bulk/[id]": [{ path: `/api/bulk/${NO_SUCH_RUN}`, expect: signedIn(404, 401) }],
+    "/bulk/[id]/export": [{ path: `/bulk/${NO_SUCH_RUN}/export`, expect: signedIn(404, 401) }],
     "/api/scheduled": [{ path: "/api/scheduled", expect: signedIn(200, 401) }],
     "/api/scheduled/[id]": [{ path: (s) => `/api/scheduled/${s.itemId}`, expect: signedIn(200, 401) }],
     "/api/scheduled/calendar": [{ path: "/api/scheduled/calendar", expect: signedIn(200, 401) }],
@@ -97,6 +105,12 @@ const MATRIX: {
     "app/(console)/scheduled/actions.ts#cancelItemAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
     "app/(console)/scheduled/actions.ts#reviewItemAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
     "app/(console)/scheduled/actions.ts#markSeenAction": { args: [{}], expect: signedIn("invalid", "session-ended") },
+    "app/(console)/bulk/actions.ts#createBulkAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
+    "app/(console)/bulk/actions.ts#pauseBulkAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
+    "app/(console)/bulk/actions.ts#resumeBulkAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
+    "app/(console)/bulk/actions.ts#cancelBulkAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
+    "app/(console)/bulk/actions.ts#retryFailedBulkAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
+    "app/(console)/bulk/actions.ts#recallAllBulkAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
     "app/(console)/sandbox/actions.ts#addUserAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
     "app/(console)/sandbox/actions.ts#setUserFlagsAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },
     "app/(console)/sandbox/actions.ts#addGroupAction": { args: [{}], expect: roles("session-ended", "forbidden", "invalid", "invalid") },

@@ -47,9 +47,19 @@ test("a command message says it cannot be recalled instead of offering it", asyn
   await expect(page.getByRole("button", { name: "Recall…" })).toHaveCount(0);
 });
 
-test("a rate-limited send is reported as safe to send again and resent on the same record", async ({ page }) => {
+test("one frequency refusal is waited out and sent again by the console: delivered, once", async ({ page }) => {
   const g = await seedGroup(page, { a: { Online: true } });
   await fault(page, { Action: "SendGroupMessage", Effect: "code", Code: 660300005, Times: 1 });
+  await compose(page, { from: g.sender, group: g.groupId, text: "Waited out" });
+  await reviewAndSend(page);
+  await expect(page.getByTestId("outcome")).toHaveText("Delivered");
+  await expectTexts(page, g.ids.a, g.groupId, ["Waited out"]);
+});
+
+test("a send still refused for frequency after the console's own retries is reported as safe to send again and resent on the same record", async ({ page }) => {
+  const g = await seedGroup(page, { a: { Online: true } });
+  // The first call and the rate-limited client's four retries (lib/rate-limit/limited-client.ts) are all refused.
+  await fault(page, { Action: "SendGroupMessage", Effect: "code", Code: 660300005, Times: 5 });
   await compose(page, { from: g.sender, group: g.groupId, text: "Second time lucky" });
   await reviewAndSend(page);
   const url = page.url();
